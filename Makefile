@@ -1,0 +1,47 @@
+# ikescope - top-level entry points.  The README's quick start is
+# `make run` and `make test`; both install missing Debian packages first
+# (as root) or say which to install.  The real build is CMake (build/).
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_ARGS ?=
+
+.PHONY: all deps build run test test-unit test-asan test-lab lab fuzz bench install clean
+
+all: build
+
+# Debian packages the build and the test suite need (scripts/deps).
+deps:
+	@scripts/deps
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_ARGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+# The main job on bundled captures.
+run: build
+	@scripts/run-demo $(BUILD)/ikescope
+
+# The whole suite: unit, golden, CLI, tshark cross-check (release build),
+# the same again under ASan+UBSan, then the live lab smoke test.
+test: build test-asan
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@tests/lab/smoke-ctest $(BUILD)/ikescope
+
+test-asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DIKS_SANITIZE=ON $(CMAKE_ARGS) >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
+# Regenerate every lab scenario into tests/captures/lab (root, ~10 min).
+lab: build
+	@tests/lab/lab run-all
+
+install: build
+	@cmake --install $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
