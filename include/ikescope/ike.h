@@ -88,7 +88,8 @@ struct iks_selector {
 };
 
 struct iks_payload {
-	uint8_t type;       /* payload type as on the wire */
+	uint16_t type;      /* payload type as on the wire, or
+			     * IKS_V1_PL_ENCRYPTED */
 	uint8_t next;       /* next payload field */
 	bool critical;      /* IKEv2 critical bit */
 	int16_t parent;     /* index of the encrypted payload it was inside; -1 */
