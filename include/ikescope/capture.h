@@ -36,6 +36,24 @@ enum iks_dg_kind {
 	IKS_DG_IKE,       /* an IKE message (data/len) */
 	IKS_DG_ESP,       /* an ESP packet: esp_spi / esp_seq set, no data */
 	IKS_DG_KEEPALIVE, /* a NAT-T keepalive (RFC 3948 section 2.3) */
+	/*
+	 * An IP datagram whose fragments never all arrived (timed out in
+	 * capture time, memory limit, or still pending at the end).  No data.
+	 * frame/ts are those of the last fragment seen, src/dst/transport
+	 * those of the IP header; sport/dport are set only if frag_have_first
+	 * (the offset-0 fragment was seen; then it was UDP on an IKE port).
+	 * Reported for UDP datagrams whose first fragment is missing or on an
+	 * IKE port: lost certificates show up here.
+	 */
+	IKS_DG_FRAG_LOST,
+};
+
+/* Why an IKS_DG_FRAG_LOST datagram was given up. */
+enum iks_frag_loss {
+	IKS_FRAG_TIMEOUT = 1, /* opts->frag_timeout_s passed in capture time */
+	IKS_FRAG_END,         /* still incomplete at the end of the capture */
+	IKS_FRAG_MEMORY,      /* a fragment was dropped at frag_mem_limit */
+	IKS_FRAG_MALFORMED,   /* fragments disagreed on the datagram's length */
 };
 
 enum iks_transport {
@@ -58,6 +76,12 @@ struct iks_datagram {
 	uint32_t esp_seq;
 	const uint8_t *data;   /* IKS_DG_IKE: the IKE message, from its header */
 	size_t len;
+	/* IKS_DG_FRAG_LOST (ip_fragments = fragments that did arrive) */
+	uint64_t frag_first_frame; /* frame of the first fragment that arrived */
+	uint32_t frag_bytes;       /* fragment payload bytes that arrived */
+	uint32_t frag_id;          /* IPv4 identification / IPv6 fragment id */
+	uint8_t frag_reason;       /* enum iks_frag_loss */
+	bool frag_have_first;      /* offset-0 fragment seen: ports valid */
 };
 
 struct iks_capture_opts {
@@ -86,6 +110,7 @@ struct iks_capture_stats {
 	uint64_t ip_reassembled; /* datagrams completed from fragments */
 	uint64_t ip_incomplete;  /* datagrams given up: timeout or end of capture */
 	uint64_t ip_frag_dropped;/* fragments dropped at the memory limit or malformed */
+	uint64_t tcp_natt;       /* TCP segments to/from port 4500 (RFC 8229, not decoded) */
 };
 
 struct iks_capture;
@@ -112,6 +137,12 @@ int iks_capture_next(struct iks_capture *cap, struct iks_datagram *dg,
 
 /* libpcap's name for the capture's link type, e.g. "EN10MB". */
 const char *iks_capture_linktype_name(const struct iks_capture *cap);
+
+/* The capture's link type as a libpcap DLT_ value. */
+int iks_capture_linktype(const struct iks_capture *cap);
+
+/* Whether the input was gzip-compressed. */
+bool iks_capture_compressed(const struct iks_capture *cap);
 
 void iks_capture_get_stats(const struct iks_capture *cap,
 			   struct iks_capture_stats *st);

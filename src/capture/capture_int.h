@@ -1,0 +1,134 @@
+/*
+ * capture_int.h - private to src/capture: the reader's state and the
+ * functions the layer files (link.c, ip.c, reasm.c) share.
+ */
+#ifndef IKS_CAPTURE_INT_H
+#define IKS_CAPTURE_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ikescope/capture.h"
+#include "ikescope/cursor.h"
+
+/* Link layers we walk; chosen once at open from the DLT. */
+enum iks_link {
+	IKS_LINK_ETHERNET,
+	IKS_LINK_SLL,
+	IKS_LINK_SLL2,
+	IKS_LINK_RAW,  /* version nibble decides */
+	IKS_LINK_IPV4,
+	IKS_LINK_IPV6,
+	IKS_LINK_NULL, /* BSD loopback: AF in the capturing host's order */
+	IKS_LINK_LOOP, /* OpenBSD loopback: AF in network order */
+};
+
+/* Where and when a frame was captured. */
+struct iks_frame_meta {
+	uint64_t frame;
+	int64_t ts_sec;
+	uint32_t ts_nsec;
+};
+
+/* RFC 791 section 3.2 / RFC 8200 section 4.5: a datagram's fragments
+ * share source, destination, identification and protocol. */
+struct iks_frag_key {
+	struct iks_addr src, dst;
+	uint32_t id;
+	uint8_t proto;
+};
+
+/* What the offset-0 fragment told about the whole datagram. */
+enum iks_frag_interest {
+	IKS_FRAG_UNKNOWN, /* not the first fragment, or too short to tell */
+	IKS_FRAG_WANT,    /* UDP on an IKE port */
+	IKS_FRAG_IGNORE,  /* anything else: absorb its fragments, keep no data */
+};
+
+struct iks_frag_in {
+	struct iks_frag_key key;
+	uint32_t off;            /* byte offset of this fragment */
+	bool more;               /* more fragments follow */
+	struct iks_cur data;     /* the fragment's payload */
+	enum iks_frag_interest interest;
+	uint16_t sport, dport;   /* with IKS_FRAG_WANT */
+};
+
+#define IKS_FRAG_BUCKETS 256
+
+struct iks_frag;
+
+struct iks_reasm {
+	struct iks_frag *buckets[IKS_FRAG_BUCKETS];
+	struct iks_frag *oldest, *newest;   /* pending, in order of arrival */
+	struct iks_frag *lost, *lost_tail;  /* given up, not yet reported */
+	struct iks_frag *done;              /* backs the last datagram yielded */
+	size_t mem_used, mem_limit;
+	unsigned timeout_s;
+};
+
+struct iks_capture {
+	void *pcap;               /* pcap_t, kept opaque to the layer files */
+	void *gz;                 /* gzFile: gzip or passed through by zlib */
+	void *fp;                 /* FILE from fopencookie, read by libpcap */
+	uint8_t peek[32];         /* the first bytes, read to check the magic */
+	size_t peek_len, peek_off;
+	bool compressed;
+	bool gz_truncated;        /* zlib saw the compressed stream end early */
+	int gz_errnum;            /* zlib error behind a failed read, or 0 */
+	char gz_msg[128];
+
+	int dlt;
+	enum iks_link link;
+	struct iks_capture_opts opts;
+	struct iks_capture_stats st;
+	struct iks_reasm reasm;
+
+	bool frame_cut;           /* this frame is already counted truncated */
+	int state;                /* enum in capture.c */
+	int pending_err;
+	char pending_msg[IKS_ERRBUF_SIZE];
+};
+
+/* link.c: skip the link header; returns 4 or 6 for IP, 0 for anything else. */
+int iks_capture_link(enum iks_link link, struct iks_cur *c);
+
+/* ip.c: one IP packet (cursor at its header).  Returns 1 with *dg filled. */
+int iks_capture_ip(struct iks_capture *cap, int version, struct iks_cur *c,
+		   const struct iks_frame_meta *m, struct iks_datagram *dg);
+
+bool iks_capture_is_ike_port(const struct iks_capture *cap, uint16_t port);
+
+/* Counts the current frame as truncated, once however many layers notice. */
+static inline void iks_capture_note_cut(struct iks_capture *cap)
+{
+	if (!cap->frame_cut)
+		cap->st.truncated++;
+	cap->frame_cut = true;
+}
+
+/* reasm.c */
+void iks_capture_reasm_init(struct iks_reasm *r, size_t mem_limit,
+			    unsigned timeout_s);
+void iks_capture_reasm_free(struct iks_reasm *r);
+/* Frees the buffer behind the previous reassembled datagram. */
+void iks_capture_reasm_release(struct iks_reasm *r);
+/* Gives up datagrams older than the timeout at capture time `now`. */
+void iks_capture_reasm_expire(struct iks_reasm *r, int64_t now,
+			      struct iks_capture_stats *st);
+/* Gives up everything pending (end of capture). */
+void iks_capture_reasm_flush(struct iks_reasm *r, struct iks_capture_stats *st);
+/* Takes the next given-up datagram as an IKS_DG_FRAG_LOST; 0 if none. */
+int iks_capture_reasm_pop_lost(struct iks_reasm *r, struct iks_datagram *dg);
+/*
+ * Adds a fragment.  Returns 1 when it completed its datagram: *out covers
+ * the reassembled payload (valid until the next release) and *nfrags says
+ * from how many fragments; 0 otherwise.
+ */
+int iks_capture_reasm_add(struct iks_reasm *r, const struct iks_frag_in *in,
+			  const struct iks_frame_meta *m,
+			  struct iks_capture_stats *st, struct iks_cur *out,
+			  uint16_t *nfrags);
+
+#endif
