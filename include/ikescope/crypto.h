@@ -45,8 +45,8 @@
  * number.  They lie in the IANA private-use range (RFC 7296 3.3.2:
  * 1024-65535) so they never collide with a negotiated transform.
  */
-#define IKS_V2_INTEG_UNCHECKED 0xff00       /* "ANY n-bits [No Checking]" */
-#define IKS_V2_INTEG_HMAC_SHA2_256_96 0xff01 /* draft-ietf-ipsec-ciph-sha-256-00 */
+#define IKS_CRYPTO_INTEG_UNCHECKED 0xff00       /* "ANY n-bits [No Checking]" */
+#define IKS_CRYPTO_INTEG_HMAC_SHA2_256_96 0xff01 /* draft-ietf-ipsec-ciph-sha-256-00 */
 
 /* One IKEv1 row: the final phase 1 encryption key (RFC 2409 Appendix B,
  * "Ka" in strongSwan), already expanded to at least the cipher key length.
@@ -73,7 +73,7 @@ struct iks_v2_keys {
 	uint16_t encr_bits; /* cipher key length in bits, without salt */
 	uint8_t salt_len;   /* bytes of salt at the end of sk_e* */
 	uint8_t aead_icv;   /* AEAD: ICV bytes (8, 12, 16); else 0 */
-	uint16_t integ;     /* INTEG id, 0 NONE, or IKS_V2_INTEG_* above */
+	uint16_t integ;     /* INTEG id, 0 NONE, or IKS_CRYPTO_INTEG_* above */
 	uint8_t integ_icv;  /* non-AEAD: ICV bytes at the end of SK */
 	uint8_t sk_e_len;   /* bytes in each of sk_ei, sk_er (key + salt) */
 	uint8_t sk_a_len;   /* bytes in each of sk_ai, sk_ar */

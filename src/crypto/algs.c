@@ -110,7 +110,7 @@ static const struct iks_integ_spec integ_specs[] = {
 	  "HMAC_MD5_128 [RFC4595]", NULL, "HMAC_MD5_128" },
 	{ AUTH_HMAC_SHA1_160, 20, 20, IKS_MAC_HMAC, "SHA1",
 	  "HMAC_SHA1_160 [RFC4595]", NULL, "HMAC_SHA1_160" },
-	{ IKS_V2_INTEG_HMAC_SHA2_256_96, 32, 12, IKS_MAC_HMAC, "SHA256",
+	{ IKS_CRYPTO_INTEG_HMAC_SHA2_256_96, 32, 12, IKS_MAC_HMAC, "SHA256",
 	  "HMAC_SHA2_256_96 [draft-ietf-ipsec-ciph-sha-256-00]", NULL,
 	  "HMAC_SHA2_256_96" },
 	{ AUTH_HMAC_SHA2_256_128, 32, 16, IKS_MAC_HMAC, "SHA256",
@@ -123,17 +123,17 @@ static const struct iks_integ_spec integ_specs[] = {
 	  "AES-XCBC-96 [RFC3566]", "AES_XCBC_96" },
 	{ AUTH_AES_CMAC_96, 16, 12, IKS_MAC_CMAC, NULL, NULL,
 	  "AES-CMAC-96 [RFC4494]", "AES_CMAC_96" },
-	{ IKS_V2_INTEG_UNCHECKED, 0, 8, IKS_MAC_UNCHECKED, NULL,
+	{ IKS_CRYPTO_INTEG_UNCHECKED, 0, 8, IKS_MAC_UNCHECKED, NULL,
 	  "ANY 64-bits of Authentication [No Checking]", NULL, NULL },
-	{ IKS_V2_INTEG_UNCHECKED, 0, 12, IKS_MAC_UNCHECKED, NULL,
+	{ IKS_CRYPTO_INTEG_UNCHECKED, 0, 12, IKS_MAC_UNCHECKED, NULL,
 	  "ANY 96-bits of Authentication [No Checking]", NULL, NULL },
-	{ IKS_V2_INTEG_UNCHECKED, 0, 16, IKS_MAC_UNCHECKED, NULL,
+	{ IKS_CRYPTO_INTEG_UNCHECKED, 0, 16, IKS_MAC_UNCHECKED, NULL,
 	  "ANY 128-bits of Authentication [No Checking]", NULL, NULL },
-	{ IKS_V2_INTEG_UNCHECKED, 0, 20, IKS_MAC_UNCHECKED, NULL,
+	{ IKS_CRYPTO_INTEG_UNCHECKED, 0, 20, IKS_MAC_UNCHECKED, NULL,
 	  "ANY 160-bits of Authentication [No Checking]", NULL, NULL },
-	{ IKS_V2_INTEG_UNCHECKED, 0, 24, IKS_MAC_UNCHECKED, NULL,
+	{ IKS_CRYPTO_INTEG_UNCHECKED, 0, 24, IKS_MAC_UNCHECKED, NULL,
 	  "ANY 192-bits of Authentication [No Checking]", NULL, NULL },
-	{ IKS_V2_INTEG_UNCHECKED, 0, 32, IKS_MAC_UNCHECKED, NULL,
+	{ IKS_CRYPTO_INTEG_UNCHECKED, 0, 32, IKS_MAC_UNCHECKED, NULL,
 	  "ANY 256-bits of Authentication [No Checking]", NULL, NULL },
 };
 
@@ -210,7 +210,7 @@ const struct iks_integ_spec *iks_integ_spec_find(uint16_t id, uint8_t icv)
 {
 	for (size_t i = 0; i < N_ELEM(integ_specs); i++)
 		if (integ_specs[i].id == id &&
-		    (id != IKS_V2_INTEG_UNCHECKED || integ_specs[i].icv == icv))
+		    (id != IKS_CRYPTO_INTEG_UNCHECKED || integ_specs[i].icv == icv))
 			return &integ_specs[i];
 	return NULL;
 }

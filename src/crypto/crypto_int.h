@@ -57,7 +57,7 @@ enum iks_mac_kind {
 };
 
 struct iks_integ_spec {
-	uint16_t id;          /* IANA INTEG id or IKS_V2_INTEG_* */
+	uint16_t id;          /* IANA INTEG id or IKS_CRYPTO_INTEG_* */
 	uint8_t key_len;      /* 0: any (unchecked) */
 	uint8_t icv;
 	enum iks_mac_kind kind;

@@ -286,7 +286,7 @@ int iks_crypto_v2_set_algs(struct iks_v2_keys *k, uint16_t encr,
 		return IKS_ERR_UNSUPPORTED;
 	}
 	i = iks_integ_spec_find(integ, 0);
-	if (!i || integ == IKS_V2_INTEG_UNCHECKED) {
+	if (!i || integ == IKS_CRYPTO_INTEG_UNCHECKED) {
 		iks_errf(errbuf, errlen, "integrity transform %u not supported",
 			 integ);
 		return IKS_ERR_UNSUPPORTED;
@@ -959,7 +959,7 @@ const char *iks_crypto_v2_integ_name(const struct iks_v2_keys *k)
 
 	if (i && !i->ws_name)
 		/* Wireshark cannot check XCBC/CMAC but can strip them */
-		i = iks_integ_spec_find(IKS_V2_INTEG_UNCHECKED, i->icv);
+		i = iks_integ_spec_find(IKS_CRYPTO_INTEG_UNCHECKED, i->icv);
 	return i ? i->ws_name : NULL;
 }
 
