@@ -2,7 +2,10 @@
  * ikescope/consts.h - IKE protocol constants, each defined once with its
  * RFC, as X-macro lists.  enum values and the name tables (names.c) are
  * generated from these lists; nothing else in ikescope spells a protocol
- * number.  Entry shape: X(SYMBOL, value, "Name as in the RFC/IANA registry")
+ * number.  Entry shape: X(SYMBOL, value, "Name as in the RFC/IANA registry"),
+ * or for algorithms X(SYMBOL, value, "Name", "strongSwan keyword", flags)
+ * (see IKS_F_*).  Each list is in ascending order of value; the unit
+ * tests check that, and that no value appears twice.
  */
 #ifndef IKESCOPE_CONSTS_H
 #define IKESCOPE_CONSTS_H

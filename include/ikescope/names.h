@@ -121,6 +121,11 @@ unsigned iks_flags(enum iks_table t, uint32_t value);
  * `weak-crypto`.  Unknown values are not weak (nothing is known). */
 bool iks_weak(enum iks_table t, uint32_t value);
 
+/* RFC 2408 3.14.1 and RFC 7296 3.10.1 split notify types alike: below
+ * 16384 an error (a failed request), from 16384 on a status. */
+#define IKS_NOTIFY_STATUS_MIN 16384u
+bool iks_notify_is_error(uint32_t type);
+
 /* ----------------------------------------- which table names which field */
 
 /* IKEv1 transform ids, by proposal protocol (RFC 2407 4.4): the table, or

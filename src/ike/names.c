@@ -121,6 +121,11 @@ bool iks_weak(enum iks_table t, uint32_t value)
 	return (iks_flags(t, value) & IKS_F_WEAK) != 0;
 }
 
+bool iks_notify_is_error(uint32_t type)
+{
+	return type != 0 && type < IKS_NOTIFY_STATUS_MIN;
+}
+
 enum iks_table iks_v1_transform_table(unsigned protocol)
 {
 	switch (protocol) {

@@ -17,22 +17,22 @@
 	  (features), (name) }
 
 static const struct iks_vendor vendors[] = {
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x01\x52\x8b\xbb\xc0\x06\x96\x12\x18\x49\xab\x9a\x1c\x5b\x2a\x51"
 	    "\x00\x00\x00\x00",
 	    false, IKS_VF_WINDOWS, "Windows KEY_MODS (IKE)"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x01\x52\x8b\xbb\xc0\x06\x96\x12\x18\x49\xab\x9a\x1c\x5b\x2a\x51"
 	    "\x00\x00\x00\x01",
 	    false, IKS_VF_WINDOWS, "Windows KEY_MODS (AuthIP)"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x01\x52\x8b\xbb\xc0\x06\x96\x12\x18\x49\xab\x9a\x1c\x5b\x2a\x51"
 	    "\x00\x00\x00\x02",
 	    false, IKS_VF_WINDOWS, "Windows KEY_MODS (IKEv2)"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x03\x10\x17\xe0\x7f\x7a\x82\xe3\xaa\x69\x50\xc9\x99\x99\x01\x00",
 	    false, 0, "Check Point R71 (CryptoPro/GOST 1.0)"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x03\x10\x17\xe0\x7f\x7a\x82\xe3\xaa\x69\x50\xc9\x99\x99\x01\x01",
 	    false, 0, "CryptoPro/GOST 1.1"),
 	/* MD5("SSH Sentinel") */
@@ -41,7 +41,7 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("strongSwan 2.7.0") */
 	VID("\x07\xfa\x12\x8e\x47\x54\xf9\x44\x7b\x1d\xd4\x63\x74\xee\xf3\x60",
 	    false, 0, "strongSwan 2.7.0"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x08\xdb\x45\xe6\xcb\x01\xf8\x0b\xb5\x76\xe9\xa7\x8c\x0f\x54\xe1"
 	    "\x30\x0b\x88\x81",
 	    true, 0, "ELVIS-PLUS Zastava"),
@@ -60,7 +60,7 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("SSH Communications Security IPSEC Express version 3.0.0") */
 	VID("\x0e\x58\xd5\x77\x4d\xf6\x02\x00\x7d\x0b\x02\x44\x36\x60\xf7\xeb",
 	    false, 0, "SSH Communications Security IPSEC Express 3.0.0"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x10\x1f\xb0\xb3\x5c\x5a\x4f\x4c\x08\xb9\x19\xf1\xcb\x97\x77\xb0",
 	    false, 0, "NCP client"),
 	/* MD5("CISCO-UNITY")[0..14) */
@@ -75,7 +75,7 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("strongSwan 4.1.2") */
 	VID("\x15\xa1\xac\xe7\xee\x52\xfd\xdf\xef\x04\xf9\x28\xdb\x2d\xd1\x34",
 	    false, 0, "strongSwan 4.1.2"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x16\x6f\x93\x2d\x55\xeb\x64\xd8\xe4\xdf\x4f\xd3\x7e\x23\x13\xf0"
 	    "\xd0\xfd\x84\x51",
 	    false, 0, "Juniper NetScreen-15"),
@@ -85,7 +85,7 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("Ssh Communications Security IPSEC Express version 1.1.1") */
 	VID("\x19\x52\xdc\x91\xac\x20\xf6\x46\xfb\x01\xcf\x42\xa3\x3a\xee\x30",
 	    false, 0, "SSH Communications Security IPSEC Express 1.1.1"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x1d\x6e\x17\x8f\x6c\x2c\x0b\xe2\x84\x98\x54\x65\x45\x0f\xe9\xd4",
 	    false, 0, "Fortinet FortiGate"),
 	/* MD5("MS NT5 ISAKMPOAKLEY") + version */
@@ -165,11 +165,11 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("strongSwan 2.8.2") */
 	VID("\x29\x99\x32\x27\x7b\x7d\xfe\x38\x2c\xe2\x34\x65\x33\x3a\x7d\x23",
 	    false, 0, "strongSwan 2.8.2"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x29\x9e\xe8\x28\x9f\x40\xa8\x97\x3b\xc7\x86\x87\xe2\xe7\x22\x6b"
 	    "\x53\x2c\x3b\x76",
 	    false, 0, "Juniper NetScreen-1"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x2a\x2b\xca\xc1\x9b\x8e\x91\xb4\x26\x10\x78\x07\xe0\x2e\x72\x49"
 	    "\x56\x9d\x6f\xd3",
 	    false, 0, "Juniper NetScreen-14"),
@@ -188,13 +188,13 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("strongSwan 4.2.3") */
 	VID("\x2d\x1f\x40\x61\x18\xfb\xd5\xd2\x84\x74\x79\x1f\xfa\x00\x48\x8a",
 	    false, 0, "strongSwan 4.2.3"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x2d\x79\x22\xc6\xb3\x01\xd9\xb0\xe1\x34\x27\x39\xe9\xcf\xbb\xd5",
 	    false, 0, "DWR: Delete With Reason"),
 	/* MD5("strongSwan 4.1.4") */
 	VID("\x31\x2f\x9c\xb1\xa6\xb9\x0e\x19\xde\x75\x28\xc9\x04\xac\x30\x87",
 	    false, 0, "strongSwan 4.1.4"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x32\x5d\xf2\x9a\x23\x19\xf2\xdd",
 	    false, 0, "draft-krywaniuk-ipsec-antireplay-00"),
 	/* MD5("strongSwan 2.8.0") */
@@ -206,21 +206,21 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("strongSwan 2.8.7") */
 	VID("\x3a\x0d\x4e\x7c\xa4\xe4\x92\xed\x4d\xfe\x47\x6d\x1a\xc6\x01\x8b",
 	    false, 0, "strongSwan 2.8.7"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x3a\x15\xe1\xf3\xcf\x2a\x63\x58\x2e\x3a\xc8\x2d\x1c\x64\xcb\xe3"
 	    "\xb6\xd7\x79\xe7",
 	    false, 0, "Juniper NetScreen-2"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x3b\x90\x31\xdc\xe4\xfc\xf8\x8b\x48\x9a\x92\x39\x63\xdd\x0c\x49",
 	    false, IKS_VF_DPD, "DPDv1_NG (Shrew Soft)"),
 	/* MD5("strongSwan 2.5.6") */
 	VID("\x3c\x5e\xba\x3d\x85\x64\x92\x8e\x32\xae\x43\xc3\xd9\x92\x4d\xee",
 	    false, 0, "strongSwan 2.5.6"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x3c\x8e\x70\xbd\xf9\xc7\xd7\x4a\xdd\x53\xe4\x10\x09\x15\xdc\x2e"
 	    "\x4b\xb5\x12\x74",
 	    false, 0, "Aruba Networks Controller"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x3e\x98\x40\x48",
 	    true, 0, "Cisco IOS"),
 	/* MD5("SSH Communications Security IPSEC Express version 2.1.2") */
@@ -235,10 +235,10 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("FRAGMENTATION") */
 	VID("\x40\x48\xb7\xd5\x6e\xbc\xe8\x85\x25\xe7\xde\x7f\x00\xd6\xc2\xd3",
 	    true, IKS_VF_FRAG, "FRAGMENTATION"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x40\x4b\xf4\x39\x52\x2c\xa3\xf6",
 	    true, 0, "SonicWall (TZ 170)"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x42\x4e\x45\x53\x00\x00\x00",
 	    true, 0, "Nortel Contivity"),
 	/* MD5("strongSwan 2.3.2") */
@@ -283,10 +283,10 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("strongSwan 4.1.0") */
 	VID("\x47\x94\xce\xf6\x84\x34\x22\x98\x0d\x1a\x3d\x06\xaf\x41\xc5\xcd",
 	    false, 0, "strongSwan 4.1.0"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x47\xbb\xe7\xc9\x93\xf1\xfc\x13\xb4\xe6\xd0\xdb\x56\x5c\x68\xe5",
 	    true, 0, "SafeNet SoftRemote"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x47\xd2\xb1\x26\xbf\xcd\x83\x48\x97\x60\xe2\xcf\x8c\x5d\x4d\x5a"
 	    "\x03\x49\x7c\x15",
 	    false, 0, "Juniper NetScreen-3"),
@@ -305,7 +305,7 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("RFC 3947") */
 	VID("\x4a\x13\x1c\x81\x07\x03\x58\x45\x5c\x57\x28\xf2\x0e\x95\x45\x2f",
 	    false, IKS_VF_NATT, "RFC 3947 NAT-T"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x4a\x43\x40\xb5\x43\xe0\x2b\x84\xc8\x8a\x8b\x96\xa8\xaf\x9e\xbe"
 	    "\x77\xd9\xac\xcc",
 	    false, 0, "Juniper NetScreen-4"),
@@ -396,10 +396,10 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("strongSwan 2.6.2") */
 	VID("\x5b\x1c\xd6\xfe\x7d\x05\x0e\xda\x6c\x93\x87\x1c\x10\x7d\xb3\xd2",
 	    false, 0, "strongSwan 2.6.2"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x5b\x36\x2b\xc8\x20\xf6",
 	    true, 0, "SonicWall"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x5b\x36\x2b\xc8\x20\xf7",
 	    true, 0, "SonicWall"),
 	/* MD5("SSH Communications Security QuickSec 1.1.0") */
@@ -411,18 +411,18 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("GSSAPI") */
 	VID("\x62\x1b\x04\xbb\x09\x88\x2a\xc1\xe1\x59\x35\xfe\xfa\x24\xae\xee",
 	    false, 0, "GSSAPI"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x62\x50\x27\x74\x9d\x5a\xb9\x7f\x56\x16\xc1\x60\x27\x65\xcf\x48"
 	    "\x0a\x3b\x7d\x0b",
 	    false, 0, "ZyXEL ZyWALL"),
 	/* MD5("SSH Sentinel 1.4") */
 	VID("\x63\xd9\xa1\xa7\x00\x94\x91\xb5\xa0\xa6\xfd\xeb\x2a\x82\x84\xf0",
 	    false, 0, "SSH Sentinel 1.4"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x64\x40\x5f\x46\xf0\x3b\x76\x60\xa2\x3b\xe1\x16\xa1\x97\x50\x58"
 	    "\xe6\x9e\x83\x87",
 	    false, 0, "Juniper NetScreen-5"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x66\x08\x22\xb3\xa7\x3a\x24\x41\x49\x57\x8d\x62\xe0\xeb\x46\xa0",
 	    false, 0, "Microsoft Xbox IKEv2 negotiation"),
 	/* MD5("strongSwan 4.1.8") */
@@ -431,13 +431,13 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("strongSwan 2.6.1") */
 	VID("\x66\xaf\xbc\x12\xbb\xfe\x6c\xe1\x08\xb1\xf6\x9f\x4b\xc9\x17\xb7",
 	    false, 0, "strongSwan 2.6.1"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x68\x6a\x8c\xbd\xfe\x63\x4b\x40\x51\x46\xfb\x2b\xaf\x33\xe9\xe8",
 	    false, IKS_VF_WINDOWS, "MSFT IPsec Security Realm Id"),
 	/* MD5("SSH Communications Security IPSEC Express version 4.2.0") */
 	VID("\x68\x80\xc7\xd0\x26\x09\x91\x14\xe4\x86\xc5\x54\x30\xe7\xab\xee",
 	    false, 0, "SSH Communications Security IPSEC Express 4.2.0"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x69\x93\x69\x22\x87\x41\xc6\xd4\xca\x09\x4c\x93\xe2\x42\xc9\xde"
 	    "\x19\xe7\xb7\xc6",
 	    true, 0, "Juniper NetScreen-6"),
@@ -447,7 +447,7 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("KAME/racoon") */
 	VID("\x70\x03\xcb\xc1\x09\x7d\xbe\x9c\x26\x00\xba\x69\x83\xbc\x8b\x35",
 	    false, 0, "KAME/racoon"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x72\x87\x2b\x95\xfc\xda\x2e\xb7\x08\xef\xe3\x22\x11\x9b\x49\x71",
 	    false, IKS_VF_WINDOWS, "NLB/MSCS fast failover supported (Microsoft)"),
 	/* MD5("strongSwan 2.4.1") */
@@ -471,35 +471,35 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("strongSwan 2.5.4") */
 	VID("\x7a\x6b\xf5\xb7\xdf\x89\x64\x2a\x75\xa7\x8e\xf7\xd6\x57\xc1\xc0",
 	    false, 0, "strongSwan 2.5.4"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x7b\xb9\x38\x67\xd7\x6c\x8d\x80\xdf\x0f\x40\xfa\xe8\xfc\x3b\x19"
 	    "\x00\x00\x00\x00",
 	    false, IKS_VF_WINDOWS, "AuthIP INIT KE DH none (Microsoft)"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x7b\xb9\x38\x67\xd7\x6c\x8d\x80\xdf\x0f\x40\xfa\xe8\xfc\x3b\x19"
 	    "\x00\x00\x00\x01",
 	    false, IKS_VF_WINDOWS, "AuthIP INIT KE DH1 (Microsoft)"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x7b\xb9\x38\x67\xd7\x6c\x8d\x80\xdf\x0f\x40\xfa\xe8\xfc\x3b\x19"
 	    "\x00\x00\x00\x02",
 	    false, IKS_VF_WINDOWS, "AuthIP INIT KE DH2 (Microsoft)"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x7b\xb9\x38\x67\xd7\x6c\x8d\x80\xdf\x0f\x40\xfa\xe8\xfc\x3b\x19"
 	    "\x00\x00\x00\x03",
 	    false, IKS_VF_WINDOWS, "AuthIP INIT KE DH14 (Microsoft)"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x7b\xb9\x38\x67\xd7\x6c\x8d\x80\xdf\x0f\x40\xfa\xe8\xfc\x3b\x19"
 	    "\x00\x00\x00\x04",
 	    false, IKS_VF_WINDOWS, "AuthIP INIT KE DH19 (Microsoft)"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x7b\xb9\x38\x67\xd7\x6c\x8d\x80\xdf\x0f\x40\xfa\xe8\xfc\x3b\x19"
 	    "\x00\x00\x00\x05",
 	    false, IKS_VF_WINDOWS, "AuthIP INIT KE DH20 (Microsoft)"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x7b\xb9\x38\x67\xd7\x6c\x8d\x80\xdf\x0f\x40\xfa\xe8\xfc\x3b\x19"
 	    "\x00\x00\x00\x06",
 	    false, IKS_VF_WINDOWS, "AuthIP INIT KE DH21 (Microsoft)"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x7b\xb9\x38\x67\xd7\x6c\x8d\x80\xdf\x0f\x40\xfa\xe8\xfc\x3b\x19"
 	    "\x00\x00\x00\x07",
 	    false, IKS_VF_WINDOWS, "AuthIP INIT KE DH max (Microsoft)"),
@@ -515,7 +515,7 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("strongSwan 2.7.3") */
 	VID("\x7f\x50\xcc\x4e\xbf\x04\xc2\xd9\xda\x73\xab\xfd\x69\xb7\x7a\xa2",
 	    false, 0, "strongSwan 2.7.3"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x80\x01\x00\x01\x80\x02\x00\x01\x80\x03\x00\x02",
 	    false, 0, "Cisco Unity FW type"),
 	/* MD5("draft-ietf-ipsec-nat-t-ike-05") */
@@ -527,10 +527,10 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("strongSwan 2.7.1") */
 	VID("\x81\x34\x87\x85\x82\x12\x17\x85\xba\x65\xea\x34\x5d\x6b\xa7\x24",
 	    false, 0, "strongSwan 2.7.1"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x82\x99\x03\x17\x57\xa3\x60\x82\xc6\xa6\x21\xde",
 	    true, 0, "Fortinet FortiGate"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x84\x04\xad\xf9\xcd\xa0\x57\x60\xb2\xca\x29\x2e\x4b\xff\x53\x7b",
 	    false, 0, "Secure Computing Sidewinder"),
 	/* MD5("strongSwan 2.2.0") */
@@ -542,24 +542,24 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("strongSwan") */
 	VID("\x88\x2f\xe5\x6d\x6f\xd2\x0d\xbc\x22\x51\x61\x3b\x2e\xbe\x5b\xeb",
 	    false, 0, "strongSwan"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x88\xf0\xe3\x14\x9b\x3f\xa4\x8b\x05\xaa\x7f\x68\x5f\x0b\x76\x6b"
 	    "\xe1\x86\xcc\xb8",
 	    false, 0, "Aruba Networks VIA Client"),
 	/* MD5("SSH Communications Security IPSEC Express version 4.1.1") */
 	VID("\x89\xf7\xb7\x60\xd8\x6b\x01\x2a\xcf\x26\x33\x82\x39\x4d\x96\x2f",
 	    false, 0, "SSH Communications Security IPSEC Express 4.1.1"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x8a\xa3\x94\xcf\x8a\x55\x77\xdc\x31\x10\xc1\x13\xb0\x27\xa4\xf2",
 	    false, 0, "Microsoft Xbox One 2013"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x8c\x0d\xc6\xcf\x62\xa0\xef\x1b\x5c\x6e\xab\xd1\xb6\x7b\xa6\x98"
 	    "\x66\xad\xf1\x6a",
 	    false, 0, "Juniper NetScreen-7"),
 	/* MD5("strongSwan 2.8.8") */
 	VID("\x8c\x4a\x3b\xcb\x72\x9b\x11\xf7\x03\xd2\x2a\x5b\x39\x64\x0c\xa8",
 	    false, 0, "strongSwan 2.8.8"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x8d\xb7\xa4\x18\x11\x22\x16\x60",
 	    false, 0, "draft-ietf-ipsec-heartbeats-00"),
 	/* MD5("draft-ietf-ipsec-nat-t-ike-08") */
@@ -568,7 +568,7 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("draft-ietf-ipsec-nat-t-ike-02\n") */
 	VID("\x90\xcb\x80\x91\x3e\xbb\x69\x6e\x08\x63\x81\xb5\xec\x42\x7b\x1f",
 	    false, IKS_VF_NATT_DRAFT, "draft-ietf-ipsec-nat-t-ike-02\\n"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x92\xd2\x7a\x9e\xcb\x31\xd9\x92\x46\x98\x6d\x34\x53\xd0\xc3\xd5"
 	    "\x7a\x22\x2a\x61",
 	    false, 0, "Juniper NetScreen-8"),
@@ -587,7 +587,7 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("SSH Communications Security IPSEC Express version 4.1.0") */
 	VID("\x9a\xa1\xf3\xb4\x34\x72\xa4\x5d\x5f\x50\x6a\xeb\x26\x0c\xf2\x14",
 	    false, 0, "SSH Communications Security IPSEC Express 4.1.0 (also CyberGuard)"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\x9b\x09\x6d\x9a\xc3\x27\x5a\x7d\x6f\xe8\xb9\x1c\x58\x31\x11\xb0"
 	    "\x9e\xfe\xd1\xa0",
 	    false, 0, "Juniper NetScreen-9"),
@@ -603,7 +603,7 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("strongSwan 2.7.2") */
 	VID("\xa1\x94\xe2\xaa\xdd\xd0\xba\xfb\x95\x25\x3d\xd9\x6d\xc7\x33\xeb",
 	    false, 0, "strongSwan 2.7.2"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xa3\x5b\xfd\x05\xca\x1a\xc0\xb3\xd2\xf2\x4e\x9e\x82\xbf\xcb\xff"
 	    "\x9c\x9e\x52\xb5",
 	    false, 0, "Juniper NetScreen-16"),
@@ -619,10 +619,10 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("IKE Challenge/Response for Authenticated Cryptographic Keys (Revised)") */
 	VID("\xad\x32\x51\x04\x2c\xdc\x46\x52\xc9\xe0\x73\x4c\xe5\xde\x4c\x7d",
 	    false, 0, "IKE Challenge/Response for Authenticated Cryptographic Keys (Revised)"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xaf\xca\xd7\x13\x68\xa1\xf1\xc9\x6b\x86\x96\xfc\x77\x57",
 	    true, IKS_VF_DPD, "Dead Peer Detection (other version)"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xaf\xca\xd7\x13\x68\xa1\xf1\xc9\x6b\x86\x96\xfc\x77\x57\x01\x00",
 	    false, IKS_VF_DPD, "RFC 3706 DPD (Dead Peer Detection)"),
 	/* MD5("SSH Communications Security IPSEC Express version 5.0") */
@@ -643,7 +643,7 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("strongSwan 4.1.11") */
 	VID("\xb7\xbd\x9f\x2f\x97\x8e\x32\x59\xa7\xaa\x9f\x7a\x13\x96\xad\x6c",
 	    false, 0, "strongSwan 4.1.11"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xb8\x58\xd1\xad\xdd\x08\xc1\xe8\xad\xaf\xea\x15\x06\x08\xaa\x44"
 	    "\x97\xaa\x6c\xc8",
 	    false, 0, "ZyXEL ZyWALL Router"),
@@ -662,10 +662,10 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("strongSwan 4.2.1") */
 	VID("\xba\xb2\x53\xf4\xcb\x10\xa8\x10\x8a\x7c\x92\x7c\x56\xc8\x78\x86",
 	    false, 0, "strongSwan 4.2.1"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xba\xeb\x23\x90\x37\xe1\x77\x87\xd7\x30\xee\xd9\xd9\x5d\x48\xaa",
 	    false, 0, "Stonesoft StoneGate"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xbf\x03\x74\x61\x08\xd7\x46\xc9\x04\xf1\xf3\x54\x7d\xe2\x4f\x78"
 	    "\x47\x9f\xed\x12",
 	    false, 0, "Juniper NetScreen-10"),
@@ -678,28 +678,28 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("Ssh Communications Security IPSEC Express version 1.2.1") */
 	VID("\xc1\x11\x1b\x2d\xee\x8c\xbc\x3d\x62\x05\x73\xec\x57\xaa\xb9\xcb",
 	    false, 0, "SSH Communications Security IPSEC Express 1.2.1"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xc2\xe8\x05\x00\xf4\xcc\x5f\xbf\x5d\xaa\xee\xd3\xbb\x59\xab\xae"
 	    "\xee\x56\xc6\x52",
 	    false, 0, "Juniper NetScreen-11"),
 	/* MD5("Testing NAT-T RFC") */
 	VID("\xc4\x0f\xee\x00\xd5\xd3\x9d\xdb\x1f\xc7\x62\xe0\x9b\x7c\xfe\xa7",
 	    false, IKS_VF_NATT_DRAFT, "Testing NAT-T RFC"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xc5\x73\xb0\x56\xd7\xfa\xca\x36\xc2\xfb\xa2\x83\x74\x12\x7c\xbf",
 	    false, 0, "Stonesoft StoneGate"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xc6\x1b\xac\xa1\xf1\xa6\x0c\xc1\x08\x00\x00\x00\x00\x00\x00\x00",
 	    false, 0, "NCP client"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xc8\x66\x0a\x62\xb0\x3b\x1b\x61\x30\xbf\x78\x16\x08\xd3\x2a\x6a"
 	    "\x8d\x0f\xb8\x9f",
 	    false, 0, "Juniper NetScreen-12"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xca\x3e\x2b\x85\x4b\xa8\x03\x00\x17\xdc\x10\x23\xa4\xfd\xe2\x04"
 	    "\x1f\x9f\x74\x63",
 	    false, 0, "Aruba Networks Remote AP"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xcb\xe7\x94\x44\xa0\x87\x0d\xe4\x22\x4a\x2c\x15\x1f\xbf\xe0\x99",
 	    false, 0, "NCP client"),
 	/* MD5("draft-ietf-ipsec-nat-t-ike-02") */
@@ -714,10 +714,10 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("strongSwan 2.2.1") */
 	VID("\xd9\x11\x8b\x1e\x9d\xe5\xef\xce\xd9\xcc\x9d\x88\x3f\x21\x68\xff",
 	    false, 0, "strongSwan 2.2.1"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xda\x8e\x93\x78\x80\x01\x00\x00",
 	    true, 0, "SonicWall / WatchGuard / SafeNet"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xdb\xfb\x81\xeb\x57\x60\xb0\x78\x85\x62\x06\x7d\xa1\x02\xd7\x55",
 	    false, 0, "Netgear"),
 	/* MD5("strongSwan 4.0.5") */
@@ -729,7 +729,7 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("strongSwan 2.8.1") */
 	VID("\xe3\x7f\x2d\x5b\xa8\x9a\x62\xcd\x20\x2e\xe2\x7d\xac\x06\xc8\xa8",
 	    false, 0, "strongSwan 2.8.1"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xe3\xa5\x96\x6a\x76\x37\x9f\xe7\x07\x22\x82\x31\xe5\xce\x86\x52",
 	    false, IKS_VF_WINDOWS, "IKE CGA Version 1 (Microsoft)"),
 	/* MD5("strongSwan 2.4.2") */
@@ -747,13 +747,13 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("SSH Sentinel 1.4.1") */
 	VID("\xeb\x4b\x0d\x96\x27\x6b\x4e\x22\x0a\xd1\x62\x21\xa7\xb2\xa5\xe6",
 	    false, 0, "SSH Sentinel 1.4.1"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xeb\x4c\x1b\x78\x8a\xfd\x4a\x9c\xb7\x73\x0a\x68\xd5\x6d\x08\x8b",
 	    false, 0, "NCP client"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xf1\x4b\x94\xb7\xbf\xf1\xfe\xf0\x27\x73\xb8\xc4\x9f\xed\xed\x26",
 	    false, 0, "Shrew Soft VPN client"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xf4\xed\x19\xe0\xc1\x14\xeb\x51\x6f\xaa\xac\x0e\xe3\x7d\xaf\x28"
 	    "\x07\xb4\x38\x1f",
 	    true, 0, "Check Point (CryptoPro/GOST 0.1, R65)"),
@@ -769,10 +769,10 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("ALTIGA NETWORKS") */
 	VID("\xf6\xf7\xef\xc7\xf5\xae\xb8\xcb\x15\x8c\xb9\xd0\x94\xba\x69\xe7",
 	    false, 0, "Cisco VPN 3000 client"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xf7\x58\xf2\x26\x68\x75\x0f\x03\xb0\x8d\xf6\xeb\xe1\xd0",
 	    false, 0, "ZyXEL ZyWALL USG 100"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xf8\x85\xda\x40\xb1\xe7\xa9\xab\xd1\x76\x55\xec\x5b\xbe\xc0\xf2"
 	    "\x1f\x0e\xd5\x2e",
 	    false, 0, "Juniper NetScreen-13"),
@@ -785,7 +785,7 @@ static const struct iks_vendor vendors[] = {
 	/* MD5("Ssh Communications Security IPSEC Express version 1.1.0") */
 	VID("\xfb\xf4\x76\x14\x98\x40\x31\xfa\x8e\x3b\xb6\x19\x80\x89\xb2\x23",
 	    false, 0, "SSH Communications Security IPSEC Express 1.1.0"),
-	/* raw bytes */
+	/* as sent; no known source text */
 	VID("\xfd\x80\x88\x04\xdf\x73\xb1\x51\x50\x70\x9d\x87\x80\x44\xcd\xe0"
 	    "\xac\x1e\xfc\xde",
 	    false, 0, "Juniper SRX"),

@@ -422,6 +422,12 @@ static void test_table_selectors(void **state)
 	assert_int_equal(iks_field_table(IKS_FK_CFG_ATTR, 2),
 			 IKS_TAB_V2_CFG_ATTR);
 	assert_int_equal(iks_field_table(IKS_FK_ID, 3), IKS_TAB_COUNT);
+	assert_true(iks_notify_is_error(IKS_V2_N_NO_PROPOSAL_CHOSEN));
+	assert_true(iks_notify_is_error(IKS_V1_N_INVALID_ID_INFORMATION));
+	assert_true(iks_notify_is_error(IKS_V2_N_MS_NOTIFY_STATUS));
+	assert_false(iks_notify_is_error(IKS_V2_N_COOKIE));
+	assert_false(iks_notify_is_error(IKS_V1_N_R_U_THERE));
+	assert_false(iks_notify_is_error(0));
 	/* The same number means different things in the two versions. */
 	assert_string_equal(iks_name(iks_field_table(IKS_FK_NOTIFY, 1), 16384),
 			    "CONNECTED");
