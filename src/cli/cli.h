@@ -2,6 +2,9 @@
 #ifndef IKS_CLI_H
 #define IKS_CLI_H
 
+#include "ikescope/capture.h"
+#include "ikescope/crypto.h"
+
 /* Exit status (shared/spec/cli.md). */
 enum {
 	IKS_EXIT_OK = 0,
@@ -16,5 +19,24 @@ struct iks_cli_cmd {
 };
 
 int iks_cmd_dissect(int argc, char **argv);
+int iks_cmd_analyze(int argc, char **argv);
+
+typedef void (*iks_cli_datagram_fn)(void *ctx, const struct iks_datagram *dg);
+
+/*
+ * Feed every datagram of the capture at `path` ("-" = stdin) to fn.  A file
+ * that cannot be read, or that breaks off, is reported on stderr in one
+ * line naming it; returns 0, or the negative iks_err of that problem
+ * (datagrams read before it were delivered).
+ */
+int iks_cli_each_datagram(const char *path, const struct iks_capture_opts *opts,
+			  iks_cli_datagram_fn fn, void *ctx);
+
+/* Load a key table for --keys; a bad file is reported on stderr (the
+ * message names the file and line).  Returns 0 or a negative iks_err. */
+int iks_cli_load_keys(struct iks_keytab *kt, const char *path);
+
+/* Parse a UDP port for --ike-port; 0 when invalid. */
+unsigned iks_cli_parse_port(const char *s);
 
 #endif

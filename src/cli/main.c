@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 
 static const struct iks_cli_cmd commands[] = {
+	{ "analyze", "rebuild every negotiation and explain why it failed", iks_cmd_analyze },
 	{ "dissect", "decode and print every IKE message", iks_cmd_dissect },
 };
 

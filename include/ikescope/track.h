@@ -1,0 +1,233 @@
+/*
+ * ikescope/track.h - stage 3: decoded messages in, negotiations out.
+ *
+ * The tracker decodes each IKE datagram (ike), decrypts it when keys are
+ * known (crypto), and files it under the IKE SA negotiation it belongs to:
+ * keyed by the initiator's SPI/cookie and the two peers, the responder SPI
+ * learned from the first answer, retransmissions recognised (same bytes,
+ * same direction) and counted rather than treated as new messages, and an
+ * IKEv2 retry after INVALID_KE_PAYLOAD or COOKIE linked to the attempt it
+ * retries.  Each negotiation is plain data (struct iks_nego) that the
+ * diagnosis reads; its outcome changes only through one function that
+ * checks the transition and keeps the first reason (DESIGN.md practice 4).
+ */
+#ifndef IKESCOPE_TRACK_H
+#define IKESCOPE_TRACK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ikescope/capture.h"
+#include "ikescope/crypto.h"
+#include "ikescope/ike.h"
+
+enum iks_status {
+	IKS_STATUS_INCOMPLETE, /* capture ended mid-way, no sign of failure */
+	IKS_STATUS_ESTABLISHED,
+	IKS_STATUS_FAILED,
+};
+
+const char *iks_status_name(enum iks_status s); /* "incomplete", ... */
+
+/* Limits of one negotiation's record (beyond them: counted, not kept). */
+enum {
+	IKS_NEGO_MAX_PROPS = 16,
+	IKS_PROP_MAX_ALGS = 8,
+	IKS_MSG_MAX_NOTIFY = 8,
+	IKS_CHILD_MAX_TS = 4,
+};
+
+/*
+ * A proposal reduced to what an administrator configures, in either IKE
+ * version: the algorithms by transform type (RFC 7296 3.3.2 numbering;
+ * IKEv1 phase 1 attributes and IPsec DOI transforms mapped onto it:
+ * encryption, hash/integrity, group), plus IKEv1's authentication method
+ * and lifetime.  IDs keep their own version's numbering (`version`).
+ */
+struct iks_alg {
+	uint16_t id;
+	uint16_t key_length; /* bits; encryption only, 0 if none */
+};
+
+struct iks_prop {
+	uint8_t version;
+	uint8_t protocol; /* 1 IKE/ISAKMP, 2 AH, 3 ESP */
+	uint8_t number;
+	uint8_t n_encr, n_integ, n_prf, n_dh, n_esn;
+	struct iks_alg encr[IKS_PROP_MAX_ALGS];
+	uint16_t integ[IKS_PROP_MAX_ALGS]; /* IKEv1: phase 1 hash, or ESP auth alg */
+	uint16_t prf[IKS_PROP_MAX_ALGS];
+	uint16_t dh[IKS_PROP_MAX_ALGS];    /* IKEv1: group description / PFS */
+	uint16_t esn[2];
+	uint16_t auth_method;              /* IKEv1 phase 1 only */
+	uint32_t lifetime_s;               /* IKEv1, 0 if not given */
+	uint16_t encap_mode;               /* IKEv1 IPsec DOI, 0 if not given */
+	uint8_t spi_len;
+	uint8_t spi[8];
+};
+
+/* A traffic selector (RFC 7296 3.13.1), or an IKEv1 Quick Mode ID
+ * (RFC 2407 4.6.2) turned into an address range. */
+struct iks_ts {
+	uint8_t family; /* 4 or 6 */
+	uint8_t ip_proto;
+	uint16_t start_port, end_port;
+	uint8_t start[16], end[16];
+};
+
+/* One message of a negotiation, as seen on the wire. */
+struct iks_nmsg {
+	uint64_t frame;
+	double time;
+	bool from_initiator;
+	bool response;         /* IKEv2 R flag; IKEv1: from the responder */
+	uint8_t exchange;
+	uint32_t message_id;
+	uint32_t length;
+	uint16_t sport, dport;
+	uint16_t retransmits;  /* identical copies seen after this one */
+	uint64_t last_frame;   /* frame of the last copy */
+	bool encrypted;
+	bool decrypted;
+	bool malformed;
+	uint16_t ip_fragments; /* > 0 when it came in IP fragments */
+	uint8_t n_notify;
+	uint16_t notify[IKS_MSG_MAX_NOTIFY]; /* readable notify types */
+	uint32_t payloads;     /* bit set of readable payload kinds, IKS_PK_* */
+	uint16_t ke_group;     /* KE payload group (IKEv2), 0 if none */
+	uint16_t ke_len;       /* KE data length */
+	uint16_t auth_method;  /* IKEv2 AUTH method, 0 if none/unreadable */
+	uint16_t first_payload;/* first payload type (inner one if read) */
+	uint64_t digest;       /* hash of the bytes: retransmission check */
+};
+
+/* Payload kinds for iks_nmsg.payloads, version-independent. */
+enum iks_payload_kind {
+	IKS_PK_SA = 1u << 0,
+	IKS_PK_KE = 1u << 1,
+	IKS_PK_NONCE = 1u << 2,
+	IKS_PK_ID = 1u << 3,
+	IKS_PK_CERT = 1u << 4,
+	IKS_PK_CERTREQ = 1u << 5,
+	IKS_PK_AUTH = 1u << 6,  /* IKEv2 AUTH; IKEv1 HASH or SIG */
+	IKS_PK_NOTIFY = 1u << 7,
+	IKS_PK_DELETE = 1u << 8,
+	IKS_PK_VID = 1u << 9,
+	IKS_PK_TS = 1u << 10,   /* IKEv2 TSi/TSr; IKEv1 QM IDci/IDcr */
+	IKS_PK_NATD = 1u << 11,
+	IKS_PK_CP = 1u << 12,
+	IKS_PK_EAP = 1u << 13,
+	IKS_PK_FRAG = 1u << 14, /* IKEv2 SKF, IKEv1 Cisco fragment */
+	IKS_PK_SK = 1u << 15,   /* encrypted (SK payload or IKEv1 E flag) */
+};
+
+/* A phase 2 negotiation: IKEv1 Quick Mode, IKEv2 CHILD_SA (in IKE_AUTH
+ * or CREATE_CHILD_SA). */
+struct iks_child {
+	uint32_t message_id;
+	uint8_t exchange;
+	enum iks_status status;
+	bool decrypted;        /* we read its contents */
+	bool rekey;            /* CREATE_CHILD_SA with REKEY_SA */
+	uint8_t n_offered;
+	struct iks_prop offered[IKS_NEGO_MAX_PROPS];
+	bool has_chosen;
+	struct iks_prop chosen;
+	uint16_t pfs_group;    /* KE group in the request; 0 none */
+	bool pfs_known;        /* whether pfs_group is known (read) */
+	uint16_t resp_ke_group;
+	uint8_t n_ts_i, n_ts_r;
+	bool ts_known;
+	struct iks_ts ts_i[IKS_CHILD_MAX_TS], ts_r[IKS_CHILD_MAX_TS];
+	uint8_t n_ts_i_resp, n_ts_r_resp;
+	struct iks_ts ts_i_resp[IKS_CHILD_MAX_TS], ts_r_resp[IKS_CHILD_MAX_TS];
+	uint16_t error_notify; /* the refusal, if read */
+	uint32_t request_len;  /* size of the first request message */
+	unsigned first_msg, last_msg; /* indexes into the nego's messages */
+	uint32_t spi_i, spi_r; /* ESP/AH SPIs (inbound of each side) */
+	uint64_t esp_packets_i, esp_packets_r; /* ESP seen per direction */
+};
+
+/* The decryption state of one negotiation (private to track). */
+struct iks_nego_crypto;
+
+struct iks_nego {
+	unsigned id;             /* 1-based, in order of first message */
+	uint8_t version;
+	uint8_t exchange;        /* IKEv1 2/4, IKEv2 34 */
+	struct iks_addr init_addr, resp_addr;
+	uint16_t init_port, resp_port; /* as first seen */
+	uint8_t spi_i[8], spi_r[8];
+	bool have_spi_r;
+	double start, end;
+	enum iks_status status;
+	char reason[160];        /* first reason for the status */
+
+	/* phase 1 */
+	uint8_t n_offered;
+	struct iks_prop offered[IKS_NEGO_MAX_PROPS];
+	bool has_chosen;
+	struct iks_prop chosen;
+	uint16_t ke_group_i, ke_group_r; /* IKEv2 KE groups sent */
+	uint16_t auth_method_i;  /* IKEv2 AUTH methods read, 0 unknown */
+	uint16_t auth_method_r;
+	bool nat_t;              /* NAT-D / float to 4500 seen */
+	bool floated;            /* moved to UDP 4500 */
+	bool ike_fragmentation;  /* IKEv2 SKF or IKEv1 Cisco fragments used */
+
+	/* retries (IKEv2 INVALID_KE_PAYLOAD / COOKIE) */
+	unsigned retries;
+	uint16_t retry_notify;   /* what caused the last retry */
+	uint16_t retry_group;    /* INVALID_KE_PAYLOAD's wanted group */
+	uint8_t first_spi_i[8];
+
+	/* messages in wire order (retransmissions folded in) */
+	struct iks_nmsg *msgs;
+	unsigned n_msgs, cap_msgs;
+	struct iks_child *children;
+	unsigned n_children, cap_children;
+
+	/* decryption */
+	bool have_keys;
+	bool decrypt_failed;
+	char decrypt_error[128];
+
+	struct iks_nego_crypto *crypto;
+};
+
+struct iks_track_opts {
+	const struct iks_keytab *keys; /* may be NULL */
+	size_t max_negotiations;       /* open at once; 0 = default */
+};
+
+struct iks_tracker;
+
+int iks_track_new(struct iks_tracker **out, const struct iks_track_opts *opts);
+void iks_track_free(struct iks_tracker *t);
+
+/*
+ * Feed one datagram.  For an IKE message, returns the decoded message
+ * (decrypted payloads appended when keys allowed), valid until the next
+ * call, or NULL when the datagram completed nothing (a fragment held for
+ * reassembly, not IKE).  ESP datagrams are counted against the SAs.
+ */
+const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
+					 const struct iks_datagram *dg);
+
+/* End of input: every open negotiation is concluded. */
+void iks_track_finish(struct iks_tracker *t);
+
+/* The negotiations, in order of their first message. */
+size_t iks_track_count(const struct iks_tracker *t);
+const struct iks_nego *iks_track_get(const struct iks_tracker *t, size_t i);
+
+/* Render a proposal in strongSwan proposal syntax ("aes256-sha256-modp2048");
+ * returns buf. */
+const char *iks_prop_format(const struct iks_prop *p, char *buf, size_t len);
+
+/* Does the message list of n contain a readable notify `type`?  Returns
+ * the index of the first such message, or -1. */
+int iks_nego_find_notify(const struct iks_nego *n, uint16_t type);
+
+#endif

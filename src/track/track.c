@@ -1,0 +1,855 @@
+/*
+ * The tracker: files every IKE message under its negotiation, folds
+ * retransmissions, links IKEv2 retries, and moves each negotiation's
+ * status through nego_set_status() only.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ikescope/consts.h"
+#include "track/track_int.h"
+
+#define IKS_NEGO_DEFAULT_MAX 1000000
+/* RFC 7296 3.10.1: types below 16384 are errors; RFC 2408 3.14.1: 8192 */
+#define IKS_V2_N_FIRST_STATUS 16384
+#define IKS_V1_N_FIRST_STATUS 8192
+/* An IKEv2 retry after INVALID_KE_PAYLOAD or COOKIE comes within seconds;
+ * a new IKE_SA_INIT minutes later is a new attempt. */
+#define IKS_RETRY_WINDOW_S 30.0
+
+struct spi_entry {
+	uint8_t spi[8];
+	uint32_t nego;
+	int32_t next;
+};
+
+struct iks_tracker {
+	struct iks_track_opts opts;
+	struct iks_nego **negos;
+	size_t n_negos, cap_negos;
+	/* ispi -> negotiation, chained through entries[].next */
+	int32_t *buckets;
+	uint32_t n_buckets;
+	struct spi_entry *entries;
+	size_t n_entries, cap_entries;
+	struct iks_msg msg;
+	uint8_t plain[65536];
+};
+
+const char *iks_status_name(enum iks_status s)
+{
+	switch (s) {
+	case IKS_STATUS_ESTABLISHED: return "established";
+	case IKS_STATUS_FAILED: return "failed";
+	default: return "incomplete";
+	}
+}
+
+/*
+ * The one place a negotiation's status changes.  Allowed: incomplete ->
+ * established/failed; failed -> incomplete only for an IKEv2 retry (the
+ * refusal asked for it); established -> failed never (a later problem is
+ * a finding, not a new outcome).  The first reason for a status is kept.
+ */
+static bool nego_set_status(struct iks_nego *n, enum iks_status to, bool retry,
+			    const char *reason)
+{
+	if (n->status == to)
+		return false;
+	if (n->status == IKS_STATUS_ESTABLISHED)
+		return false;
+	if (n->status == IKS_STATUS_FAILED && !(to == IKS_STATUS_INCOMPLETE && retry))
+		return false;
+	n->status = to;
+	snprintf(n->reason, sizeof n->reason, "%s", reason);
+	return true;
+}
+
+/* Child SAs go the same way, without retries. */
+static void child_set_status(struct iks_child *c, enum iks_status to)
+{
+	if (c->status == IKS_STATUS_INCOMPLETE)
+		c->status = to;
+}
+
+static uint64_t digest(const uint8_t *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a */
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ull;
+	}
+	return h;
+}
+
+static uint32_t spi_hash(const uint8_t spi[8], uint32_t n_buckets)
+{
+	uint64_t v;
+
+	memcpy(&v, spi, 8);
+	v ^= v >> 29;
+	v *= 0xbf58476d1ce4e5b9ull;
+	v ^= v >> 32;
+	return (uint32_t)v & (n_buckets - 1);
+}
+
+int iks_track_new(struct iks_tracker **out, const struct iks_track_opts *opts)
+{
+	struct iks_tracker *t = calloc(1, sizeof *t);
+
+	if (!t)
+		return IKS_ERR_NOMEM;
+	if (opts)
+		t->opts = *opts;
+	if (!t->opts.max_negotiations)
+		t->opts.max_negotiations = IKS_NEGO_DEFAULT_MAX;
+	t->n_buckets = 4096;
+	t->buckets = malloc(t->n_buckets * sizeof *t->buckets);
+	if (!t->buckets) {
+		free(t);
+		return IKS_ERR_NOMEM;
+	}
+	memset(t->buckets, 0xff, t->n_buckets * sizeof *t->buckets);
+	*out = t;
+	return IKS_OK;
+}
+
+static void nego_free(struct iks_nego *n)
+{
+	iks_track_crypto_free(n);
+	free(n->msgs);
+	free(n->children);
+	free(n);
+}
+
+void iks_track_free(struct iks_tracker *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n_negos; i++)
+		nego_free(t->negos[i]);
+	free(t->negos);
+	free(t->buckets);
+	free(t->entries);
+	free(t);
+}
+
+static bool grow(void **arr, size_t elem, size_t *cap, size_t need)
+{
+	size_t ncap;
+	void *p;
+
+	if (need <= *cap)
+		return true;
+	ncap = *cap ? *cap * 2 : 8;
+	while (ncap < need)
+		ncap *= 2;
+	p = realloc(*arr, ncap * elem);
+	if (!p)
+		return false;
+	*arr = p;
+	*cap = ncap;
+	return true;
+}
+
+static bool rehash(struct iks_tracker *t)
+{
+	uint32_t nb = t->n_buckets * 2;
+	int32_t *b = malloc(nb * sizeof *b);
+
+	if (!b)
+		return false;
+	memset(b, 0xff, nb * sizeof *b);
+	for (size_t i = 0; i < t->n_entries; i++) {
+		uint32_t h = spi_hash(t->entries[i].spi, nb);
+
+		t->entries[i].next = b[h];
+		b[h] = (int32_t)i;
+	}
+	free(t->buckets);
+	t->buckets = b;
+	t->n_buckets = nb;
+	return true;
+}
+
+static bool index_spi(struct iks_tracker *t, const uint8_t spi[8], uint32_t nego)
+{
+	uint32_t h;
+
+	if (t->n_entries >= t->n_buckets && !rehash(t))
+		return false;
+	if (!grow((void **)&t->entries, sizeof *t->entries, &t->cap_entries,
+		  t->n_entries + 1))
+		return false;
+	memcpy(t->entries[t->n_entries].spi, spi, 8);
+	t->entries[t->n_entries].nego = nego;
+	h = spi_hash(spi, t->n_buckets);
+	t->entries[t->n_entries].next = t->buckets[h];
+	t->buckets[h] = (int32_t)t->n_entries;
+	t->n_entries++;
+	return true;
+}
+
+static bool same_peers(const struct iks_nego *n, const struct iks_datagram *dg)
+{
+	return (iks_addr_equal(&n->init_addr, &dg->src) &&
+		iks_addr_equal(&n->resp_addr, &dg->dst)) ||
+	       (iks_addr_equal(&n->init_addr, &dg->dst) &&
+		iks_addr_equal(&n->resp_addr, &dg->src));
+}
+
+static struct iks_nego *lookup(struct iks_tracker *t, const uint8_t ispi[8],
+			       const struct iks_datagram *dg)
+{
+	struct iks_nego *found = NULL;
+
+	/* the newest attempt with this SPI between these peers */
+	for (int32_t e = t->buckets[spi_hash(ispi, t->n_buckets)]; e >= 0;
+	     e = t->entries[e].next) {
+		struct iks_nego *n = t->negos[t->entries[e].nego];
+
+		if (!memcmp(t->entries[e].spi, ispi, 8) && same_peers(n, dg) &&
+		    (!found || n->id > found->id))
+			found = n;
+	}
+	return found;
+}
+
+static bool is_zero_spi(const uint8_t spi[8])
+{
+	static const uint8_t zero[8];
+
+	return !memcmp(spi, zero, 8);
+}
+
+static bool has_notify(const struct iks_nmsg *nm, uint16_t type)
+{
+	for (unsigned i = 0; i < nm->n_notify; i++)
+		if (nm->notify[i] == type)
+			return true;
+	return false;
+}
+
+/* An IKEv2 attempt that was just told to retry (RFC 7296 1.2, 2.6). */
+static bool asked_to_retry(const struct iks_nego *n)
+{
+	const struct iks_nmsg *last;
+
+	if (n->version != 2 || !n->n_msgs || n->status == IKS_STATUS_ESTABLISHED)
+		return false;
+	last = &n->msgs[n->n_msgs - 1];
+	return last->response && last->exchange == IKS_V2_EX_IKE_SA_INIT &&
+	       (has_notify(last, IKS_V2_N_INVALID_KE_PAYLOAD) ||
+		has_notify(last, IKS_V2_N_COOKIE));
+}
+
+static struct iks_nego *find_retried(struct iks_tracker *t, const struct iks_datagram *dg,
+				     double now)
+{
+	for (size_t i = t->n_negos; i-- > 0;) {
+		struct iks_nego *n = t->negos[i];
+
+		if (now - n->end > IKS_RETRY_WINDOW_S)
+			break;
+		if (iks_addr_equal(&n->init_addr, &dg->src) &&
+		    iks_addr_equal(&n->resp_addr, &dg->dst) && asked_to_retry(n))
+			return n;
+	}
+	return NULL;
+}
+
+static void note_retry(struct iks_nego *n)
+{
+	const struct iks_nmsg *last = &n->msgs[n->n_msgs - 1];
+
+	n->retries++;
+	n->retry_notify = has_notify(last, IKS_V2_N_INVALID_KE_PAYLOAD) ?
+				  IKS_V2_N_INVALID_KE_PAYLOAD : IKS_V2_N_COOKIE;
+	nego_set_status(n, IKS_STATUS_INCOMPLETE, true, "retried");
+	n->have_spi_r = false;
+	memset(n->spi_r, 0, 8);
+}
+
+static struct iks_nego *new_nego(struct iks_tracker *t, const struct iks_msg *m,
+				 const struct iks_datagram *dg, double now)
+{
+	struct iks_nego *n;
+	bool sender_is_initiator = true;
+
+	if (t->n_negos >= t->opts.max_negotiations)
+		return NULL;
+	if (!grow((void **)&t->negos, sizeof *t->negos, &t->cap_negos, t->n_negos + 1))
+		return NULL;
+	n = calloc(1, sizeof *n);
+	if (!n)
+		return NULL;
+	if (m->version == 2)
+		sender_is_initiator = (m->hdr.flags & IKS_V2_FLAG_I) != 0;
+	n->id = (unsigned)t->n_negos + 1;
+	n->version = m->version;
+	n->exchange = m->hdr.exchange;
+	n->init_addr = sender_is_initiator ? dg->src : dg->dst;
+	n->resp_addr = sender_is_initiator ? dg->dst : dg->src;
+	n->init_port = sender_is_initiator ? dg->sport : dg->dport;
+	n->resp_port = sender_is_initiator ? dg->dport : dg->sport;
+	memcpy(n->spi_i, m->hdr.ispi, 8);
+	memcpy(n->first_spi_i, m->hdr.ispi, 8);
+	n->start = n->end = now;
+	n->status = IKS_STATUS_INCOMPLETE;
+	if (!index_spi(t, m->hdr.ispi, (uint32_t)t->n_negos)) {
+		free(n);
+		return NULL;
+	}
+	t->negos[t->n_negos++] = n;
+	return n;
+}
+
+static bool from_initiator(const struct iks_nego *n, const struct iks_msg *m,
+			   const struct iks_datagram *dg)
+{
+	if (m->version == 2)
+		return (m->hdr.flags & IKS_V2_FLAG_I) != 0;
+	if (!iks_addr_equal(&n->init_addr, &n->resp_addr))
+		return iks_addr_equal(&dg->src, &n->init_addr);
+	return dg->sport == n->init_port;
+}
+
+static struct iks_nmsg *find_retransmit(struct iks_nego *n, uint64_t dig, bool from_i)
+{
+	for (unsigned i = n->n_msgs; i-- > 0;)
+		if (n->msgs[i].digest == dig && n->msgs[i].from_initiator == from_i)
+			return &n->msgs[i];
+	return NULL;
+}
+
+static struct iks_child *child_for(struct iks_nego *n, uint32_t msgid, uint8_t exchange)
+{
+	for (unsigned i = 0; i < n->n_children; i++)
+		if (n->children[i].message_id == msgid && n->children[i].exchange == exchange)
+			return &n->children[i];
+	size_t cap = n->cap_children;
+	if (!grow((void **)&n->children, sizeof *n->children, &cap, n->n_children + 1))
+		return NULL;
+	n->cap_children = (unsigned)cap;
+	struct iks_child *c = &n->children[n->n_children++];
+	memset(c, 0, sizeof *c);
+	c->message_id = msgid;
+	c->exchange = exchange;
+	c->status = IKS_STATUS_INCOMPLETE;
+	c->first_msg = n->n_msgs - 1;
+	return c;
+}
+
+static uint16_t first_error(const struct iks_nmsg *nm, unsigned version)
+{
+	unsigned limit = version == 1 ? IKS_V1_N_FIRST_STATUS : IKS_V2_N_FIRST_STATUS;
+
+	for (unsigned i = 0; i < nm->n_notify; i++)
+		if (nm->notify[i] < limit)
+			return nm->notify[i];
+	return 0;
+}
+
+static uint32_t esp_spi_of(const struct iks_prop *p)
+{
+	if (p->spi_len != 4)
+		return 0;
+	return (uint32_t)p->spi[0] << 24 | (uint32_t)p->spi[1] << 16 |
+	       (uint32_t)p->spi[2] << 8 | p->spi[3];
+}
+
+/* The SA / TS / KE contents of a phase 2 message, when readable. */
+static void child_contents(struct iks_child *c, const struct iks_msg *m,
+			   const struct iks_nmsg *nm, bool request)
+{
+	int sa = iks_track_find(m, m->version == 1 ? IKS_V1_PL_SA : IKS_V2_PL_SA);
+
+	if (nm->encrypted && !nm->decrypted)
+		return;
+	c->decrypted = c->decrypted || nm->decrypted;
+	if (request) {
+		if (sa >= 0) {
+			c->n_offered = (uint8_t)iks_track_props(m, sa, c->offered,
+							       IKS_NEGO_MAX_PROPS);
+			if (c->n_offered)
+				c->spi_i = esp_spi_of(&c->offered[0]);
+		}
+		c->pfs_known = true;
+		c->pfs_group = 0;
+		if (nm->payloads & IKS_PK_KE)
+			c->pfs_group = m->version == 2 ? nm->ke_group :
+				       (c->n_offered && c->offered[0].n_dh ? c->offered[0].dh[0] : 0);
+		if (m->version == 2 && has_notify(nm, IKS_V2_N_REKEY_SA))
+			c->rekey = true;
+	} else if (sa >= 0 && iks_track_props(m, sa, &c->chosen, 1)) {
+		c->has_chosen = true;
+		c->spi_r = esp_spi_of(&c->chosen);
+		c->resp_ke_group = nm->ke_group;
+	}
+
+	/* selectors: IKEv2 TSi/TSr; IKEv1 the two Quick Mode IDs in order */
+	if (m->version == 2) {
+		int tsi = iks_track_find(m, IKS_V2_PL_TSI), tsr = iks_track_find(m, IKS_V2_PL_TSR);
+
+		if (tsi >= 0 && tsr >= 0) {
+			c->ts_known = true;
+			if (request) {
+				c->n_ts_i = (uint8_t)iks_track_selectors(m, tsi, c->ts_i, IKS_CHILD_MAX_TS);
+				c->n_ts_r = (uint8_t)iks_track_selectors(m, tsr, c->ts_r, IKS_CHILD_MAX_TS);
+			} else {
+				c->n_ts_i_resp = (uint8_t)iks_track_selectors(m, tsi, c->ts_i_resp, IKS_CHILD_MAX_TS);
+				c->n_ts_r_resp = (uint8_t)iks_track_selectors(m, tsr, c->ts_r_resp, IKS_CHILD_MAX_TS);
+			}
+		}
+	} else {
+		int idci = iks_track_find(m, IKS_V1_PL_ID);
+		int idcr = -1;
+
+		for (unsigned i = (unsigned)idci + 1; idci >= 0 && i < m->n_payloads; i++)
+			if (m->payloads[i].type == IKS_V1_PL_ID) {
+				idcr = (int)i;
+				break;
+			}
+		if (idci >= 0 && idcr >= 0 && request) {
+			c->ts_known = true;
+			c->n_ts_i = (uint8_t)iks_track_selectors(m, idci, c->ts_i, 1);
+			c->n_ts_r = (uint8_t)iks_track_selectors(m, idcr, c->ts_r, 1);
+		} else if (idci >= 0 && idcr >= 0) {
+			c->n_ts_i_resp = (uint8_t)iks_track_selectors(m, idci, c->ts_i_resp, 1);
+			c->n_ts_r_resp = (uint8_t)iks_track_selectors(m, idcr, c->ts_r_resp, 1);
+		}
+	}
+}
+
+static void phase1_offer(struct iks_nego *n, const struct iks_msg *m)
+{
+	int sa = iks_track_find(m, m->version == 1 ? IKS_V1_PL_SA : IKS_V2_PL_SA);
+
+	if (sa >= 0)
+		n->n_offered = (uint8_t)iks_track_props(m, sa, n->offered, IKS_NEGO_MAX_PROPS);
+}
+
+static void phase1_answer(struct iks_nego *n, const struct iks_msg *m)
+{
+	int sa = iks_track_find(m, m->version == 1 ? IKS_V1_PL_SA : IKS_V2_PL_SA);
+
+	if (sa >= 0 && iks_track_props(m, sa, &n->chosen, 1))
+		n->has_chosen = true;
+	if (!is_zero_spi(m->hdr.rspi)) {
+		memcpy(n->spi_r, m->hdr.rspi, 8);
+		n->have_spi_r = true;
+	}
+}
+
+/* IKEv2: RFC 7296 1.1-1.5 exchanges. */
+static void apply_v2(struct iks_nego *n, const struct iks_msg *m, struct iks_nmsg *nm)
+{
+	uint16_t err = first_error(nm, 2);
+	char why[128];
+
+	switch (nm->exchange) {
+	case IKS_V2_EX_IKE_SA_INIT:
+		if (!nm->response) {
+			phase1_offer(n, m);
+			n->ke_group_i = nm->ke_group;
+			break;
+		}
+		phase1_answer(n, m);
+		n->ke_group_r = nm->ke_group;
+		if (has_notify(nm, IKS_V2_N_INVALID_KE_PAYLOAD)) {
+			int i = iks_track_find(m, IKS_V2_PL_N);
+
+			for (; i >= 0 && i < m->n_payloads; i++) {
+				const struct iks_payload *p = &m->payloads[i];
+
+				if (p->type == IKS_V2_PL_N &&
+				    p->u.notify.type == IKS_V2_N_INVALID_KE_PAYLOAD &&
+				    p->u.notify.data.len == 2) {
+					n->retry_group = (uint16_t)(p->u.notify.data.ptr[0] << 8 |
+								    p->u.notify.data.ptr[1]);
+					break;
+				}
+			}
+		}
+		if (err && !(nm->payloads & IKS_PK_SA)) {
+			snprintf(why, sizeof why, "IKE_SA_INIT refused with notify %u", err);
+			nego_set_status(n, IKS_STATUS_FAILED, false, why);
+		}
+		break;
+	case IKS_V2_EX_IKE_AUTH: {
+		struct iks_child *c = child_for(n, nm->message_id, nm->exchange);
+
+		if (!nm->response) {
+			if (nm->auth_method)
+				n->auth_method_i = nm->auth_method;
+			if (c)
+				child_contents(c, m, nm, true);
+			break;
+		}
+		if (nm->auth_method)
+			n->auth_method_r = nm->auth_method;
+		if (!nm->decrypted)
+			break; /* judged at the end, from what follows */
+		if (nm->payloads & IKS_PK_AUTH) {
+			nego_set_status(n, IKS_STATUS_ESTABLISHED, false,
+					"IKE_AUTH answered with AUTH");
+		} else if (err) {
+			snprintf(why, sizeof why, "IKE_AUTH refused with notify %u", err);
+			nego_set_status(n, IKS_STATUS_FAILED, false, why);
+		}
+		if (c) {
+			child_contents(c, m, nm, false);
+			if (c->has_chosen)
+				child_set_status(c, IKS_STATUS_ESTABLISHED);
+			else if (err) {
+				c->error_notify = err;
+				child_set_status(c, IKS_STATUS_FAILED);
+			}
+		}
+		break;
+	}
+	case IKS_V2_EX_CREATE_CHILD_SA: {
+		struct iks_child *c = child_for(n, nm->message_id, nm->exchange);
+
+		/* a CREATE_CHILD_SA exchange exists only on an IKE SA */
+		nego_set_status(n, IKS_STATUS_ESTABLISHED, false,
+				"CREATE_CHILD_SA exchanged on the IKE SA");
+		if (!c)
+			break;
+		if (!nm->response) {
+			c->request_len = nm->length;
+			child_contents(c, m, nm, true);
+			break;
+		}
+		child_contents(c, m, nm, false);
+		if (c->has_chosen) {
+			child_set_status(c, IKS_STATUS_ESTABLISHED);
+		} else if (err) {
+			c->error_notify = err;
+			child_set_status(c, IKS_STATUS_FAILED);
+		}
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* Position of a message among the distinct messages of a phase 1 exchange
+ * (1-based), counting only the main/aggressive mode messages. */
+static unsigned phase1_position(const struct iks_nego *n)
+{
+	unsigned k = 0;
+
+	for (unsigned i = 0; i < n->n_msgs; i++)
+		if (n->msgs[i].exchange == n->exchange)
+			k++;
+	return k;
+}
+
+/* IKEv1: RFC 2409 5 (Main, Aggressive), 5.5 (Quick Mode). */
+static void apply_v1(struct iks_nego *n, const struct iks_msg *m, struct iks_nmsg *nm)
+{
+	uint16_t err = first_error(nm, 1);
+	char why[128];
+
+	if (nm->exchange == n->exchange &&
+	    (n->exchange == IKS_V1_EX_MAIN || n->exchange == IKS_V1_EX_AGGRESSIVE)) {
+		unsigned pos = phase1_position(n);
+
+		if (pos == 1)
+			phase1_offer(n, m);
+		else if (pos == 2)
+			phase1_answer(n, m);
+		if ((n->exchange == IKS_V1_EX_MAIN && pos == 6 && !nm->from_initiator) ||
+		    (n->exchange == IKS_V1_EX_AGGRESSIVE && pos == 3 && nm->from_initiator))
+			nego_set_status(n, IKS_STATUS_ESTABLISHED, false,
+					"last phase 1 message seen");
+		return;
+	}
+	switch (nm->exchange) {
+	case IKS_V1_EX_QUICK: {
+		struct iks_child *c = child_for(n, nm->message_id, nm->exchange);
+		unsigned k = 0;
+
+		nego_set_status(n, IKS_STATUS_ESTABLISHED, false,
+				"Quick Mode runs under the ISAKMP SA");
+		if (!c)
+			break;
+		for (unsigned i = c->first_msg; i < n->n_msgs; i++)
+			if (n->msgs[i].exchange == IKS_V1_EX_QUICK &&
+			    n->msgs[i].message_id == nm->message_id)
+				k++;
+		if (k == 1) {
+			c->request_len = nm->length;
+			child_contents(c, m, nm, true);
+		} else if (k == 2) {
+			child_contents(c, m, nm, false);
+		} else if (k == 3) {
+			child_set_status(c, IKS_STATUS_ESTABLISHED);
+		}
+		break;
+	}
+	case IKS_V1_EX_TRANSACTION:
+		/* XAUTH / Mode-Config follow phase 1 */
+		nego_set_status(n, IKS_STATUS_ESTABLISHED, false,
+				"Transaction exchange runs under the ISAKMP SA");
+		break;
+	case IKS_V1_EX_INFO:
+		if (err && n->status == IKS_STATUS_INCOMPLETE) {
+			snprintf(why, sizeof why, "notify %u before phase 1 completed", err);
+			nego_set_status(n, IKS_STATUS_FAILED, false, why);
+		}
+		/* a refusal of a Quick Mode names no message id of it: the
+		 * newest unanswered Quick Mode is the one refused */
+		if (err && n->n_children) {
+			struct iks_child *c = &n->children[n->n_children - 1];
+
+			if (!c->has_chosen && c->status == IKS_STATUS_INCOMPLETE) {
+				c->error_notify = err;
+				child_set_status(c, IKS_STATUS_FAILED);
+			}
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static void count_esp(struct iks_tracker *t, const struct iks_datagram *dg)
+{
+	for (size_t i = t->n_negos; i-- > 0;) {
+		struct iks_nego *n = t->negos[i];
+
+		for (unsigned j = 0; j < n->n_children; j++) {
+			struct iks_child *c = &n->children[j];
+
+			/* each side's SPI is the one the other sends to */
+			if (c->spi_i && c->spi_i == dg->esp_spi) {
+				c->esp_packets_r++;
+				return;
+			}
+			if (c->spi_r && c->spi_r == dg->esp_spi) {
+				c->esp_packets_i++;
+				return;
+			}
+		}
+	}
+}
+
+static struct iks_nmsg *append_msg(struct iks_nego *n)
+{
+	size_t cap = n->cap_msgs;
+
+	if (!grow((void **)&n->msgs, sizeof *n->msgs, &cap, n->n_msgs + 1))
+		return NULL;
+	n->cap_msgs = (unsigned)cap;
+	struct iks_nmsg *nm = &n->msgs[n->n_msgs++];
+	memset(nm, 0, sizeof *nm);
+	return nm;
+}
+
+const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
+					 const struct iks_datagram *dg)
+{
+	struct iks_msg *m = &t->msg;
+	double now = (double)dg->ts_sec + dg->ts_nsec / 1e9;
+	struct iks_nego *n;
+	struct iks_nmsg *nm, *orig;
+	bool from_i;
+	uint64_t dig;
+
+	if (dg->kind == IKS_DG_ESP) {
+		count_esp(t, dg);
+		return NULL;
+	}
+	if (dg->kind != IKS_DG_IKE || iks_ike_decode(dg->data, dg->len, m) != IKS_OK)
+		return NULL;
+
+	n = lookup(t, m->hdr.ispi, dg);
+	if (!n && m->version == 2 && m->hdr.exchange == IKS_V2_EX_IKE_SA_INIT &&
+	    !(m->hdr.flags & IKS_V2_FLAG_R)) {
+		n = find_retried(t, dg, now);
+		if (n) {
+			memcpy(n->spi_i, m->hdr.ispi, 8);
+			index_spi(t, m->hdr.ispi, n->id - 1);
+		}
+	}
+	if (!n)
+		n = new_nego(t, m, dg, now);
+	if (!n)
+		return m; /* over the limit: still decoded for dissect */
+
+	from_i = from_initiator(n, m, dg);
+	if (n->crypto || t->opts.keys)
+		iks_track_decrypt(n, t->opts.keys, m, from_i, t->plain, sizeof t->plain);
+	n->end = now;
+	if (dg->sport == IKS_PORT_NATT || dg->dport == IKS_PORT_NATT)
+		n->floated = n->nat_t = true;
+
+	dig = digest(m->raw.ptr, m->raw.len);
+	orig = find_retransmit(n, dig, from_i);
+	if (orig) {
+		orig->retransmits++;
+		orig->last_frame = dg->frame;
+		return m;
+	}
+	if (m->version == 2 && m->hdr.exchange == IKS_V2_EX_IKE_SA_INIT &&
+	    !(m->hdr.flags & IKS_V2_FLAG_R) && asked_to_retry(n))
+		note_retry(n);
+
+	nm = append_msg(n);
+	if (!nm)
+		return m;
+	nm->frame = nm->last_frame = dg->frame;
+	nm->time = now;
+	nm->from_initiator = from_i;
+	nm->response = m->version == 2 ? (m->hdr.flags & IKS_V2_FLAG_R) != 0 : !from_i;
+	nm->exchange = m->hdr.exchange;
+	nm->message_id = m->hdr.message_id;
+	nm->length = m->hdr.length;
+	nm->sport = dg->sport;
+	nm->dport = dg->dport;
+	nm->digest = dig;
+	nm->ip_fragments = dg->ip_reassembled ? dg->ip_fragments : 0;
+	nm->malformed = m->malformed != IKS_OK;
+	iks_track_summarize(m, nm);
+	nm->encrypted = (nm->payloads & IKS_PK_SK) != 0;
+	for (unsigned i = 0; i < m->n_payloads; i++)
+		if (m->payloads[i].parent >= 0)
+			nm->decrypted = true;
+	if (nm->payloads & IKS_PK_NATD)
+		n->nat_t = true;
+	if (nm->payloads & IKS_PK_FRAG)
+		n->ike_fragmentation = true;
+
+	if (n->version == 2)
+		apply_v2(n, m, nm);
+	else
+		apply_v1(n, m, nm);
+	return m;
+}
+
+/* ---- conclusions at the end of the capture ---- */
+
+static bool any_exchange(const struct iks_nego *n, uint8_t exchange, bool response)
+{
+	for (unsigned i = 0; i < n->n_msgs; i++)
+		if (n->msgs[i].exchange == exchange && n->msgs[i].response == response)
+			return true;
+	return false;
+}
+
+static const struct iks_nmsg *last_of(const struct iks_nego *n, uint8_t exchange,
+				      bool response)
+{
+	for (unsigned i = n->n_msgs; i-- > 0;)
+		if (n->msgs[i].exchange == exchange && n->msgs[i].response == response)
+			return &n->msgs[i];
+	return NULL;
+}
+
+/*
+ * An encrypted IKE_AUTH response too small for IDr and AUTH (each at
+ * least a generic header plus data) holds only a notification: with
+ * the SK overhead (IV, padding, ICV up to 64 bytes) a response under
+ * this size cannot carry an identity and an authentication value.
+ */
+#define IKS_V2_AUTH_RESPONSE_MIN 112
+
+static void conclude_v2(struct iks_nego *n)
+{
+	const struct iks_nmsg *resp = last_of(n, IKS_V2_EX_IKE_AUTH, true);
+	bool child_traffic = false;
+
+	for (unsigned i = 0; i < n->n_children; i++)
+		if (n->children[i].esp_packets_i || n->children[i].esp_packets_r)
+			child_traffic = true;
+	if (resp && !resp->decrypted) {
+		if (child_traffic || any_exchange(n, IKS_V2_EX_CREATE_CHILD_SA, true))
+			nego_set_status(n, IKS_STATUS_ESTABLISHED, false,
+					"the IKE SA carried later exchanges");
+		else if (resp->length < IKS_V2_AUTH_RESPONSE_MIN)
+			nego_set_status(n, IKS_STATUS_FAILED, false,
+					"IKE_AUTH response too small to hold IDr and AUTH");
+		else
+			nego_set_status(n, IKS_STATUS_ESTABLISHED, false,
+					"IKE_AUTH response large enough to hold IDr and AUTH");
+	}
+}
+
+static void conclude_v1(struct iks_nego *n)
+{
+	unsigned pos = phase1_position(n);
+
+	if (n->status != IKS_STATUS_INCOMPLETE)
+		return;
+	if (n->exchange == IKS_V1_EX_MAIN && pos == 5)
+		nego_set_status(n, IKS_STATUS_FAILED, false,
+				"Main Mode message 5 was never answered");
+	else if (n->exchange == IKS_V1_EX_AGGRESSIVE && pos == 2)
+		nego_set_status(n, IKS_STATUS_FAILED, false,
+				"Aggressive Mode message 3 was never sent");
+}
+
+static void conclude_children(struct iks_nego *n)
+{
+	for (unsigned i = 0; i < n->n_children; i++) {
+		struct iks_child *c = &n->children[i];
+
+		if (c->status == IKS_STATUS_INCOMPLETE && (c->esp_packets_i || c->esp_packets_r))
+			child_set_status(c, IKS_STATUS_ESTABLISHED);
+		if (c->status == IKS_STATUS_INCOMPLETE && n->version == 2 &&
+		    c->exchange == IKS_V2_EX_IKE_AUTH && n->status == IKS_STATUS_ESTABLISHED &&
+		    !c->decrypted && last_of(n, IKS_V2_EX_IKE_AUTH, true))
+			child_set_status(c, IKS_STATUS_ESTABLISHED);
+		if (n->status == IKS_STATUS_FAILED && c->exchange == IKS_V2_EX_IKE_AUTH)
+			child_set_status(c, IKS_STATUS_FAILED);
+	}
+}
+
+/* The initiator's last message went unanswered despite retransmissions. */
+static void conclude_unanswered(struct iks_nego *n)
+{
+	const struct iks_nmsg *last;
+
+	if (n->status != IKS_STATUS_INCOMPLETE || !n->n_msgs)
+		return;
+	last = &n->msgs[n->n_msgs - 1];
+	if (last->from_initiator && !last->response && last->retransmits > 0)
+		nego_set_status(n, IKS_STATUS_FAILED, false,
+				"request retransmitted and never answered");
+}
+
+void iks_track_finish(struct iks_tracker *t)
+{
+	for (size_t i = 0; i < t->n_negos; i++) {
+		struct iks_nego *n = t->negos[i];
+
+		if (n->version == 2)
+			conclude_v2(n);
+		else
+			conclude_v1(n);
+		conclude_unanswered(n);
+		conclude_children(n);
+	}
+}
+
+size_t iks_track_count(const struct iks_tracker *t)
+{
+	return t->n_negos;
+}
+
+const struct iks_nego *iks_track_get(const struct iks_tracker *t, size_t i)
+{
+	return i < t->n_negos ? t->negos[i] : NULL;
+}
+
+int iks_nego_find_notify(const struct iks_nego *n, uint16_t type)
+{
+	for (unsigned i = 0; i < n->n_msgs; i++)
+		if (has_notify(&n->msgs[i], type))
+			return (int)i;
+	return -1;
+}
