@@ -1,0 +1,477 @@
+/*
+ * keylog.c - IKE SA keys from strongSwan charon file logs.
+ *
+ * What charon 5.9 writes (filelog, `ike = 4`, `mgr = 2`, `cfg >= 1`,
+ * `ike_name = yes`), each line "[time] NN[GRP] <conn|id> text":
+ *
+ *   14[CFG] <gw-b|1> selected proposal: IKE:AES_CBC_128/AES_XCBC_96/PRF_.../MODP_2048
+ *   14[IKE] <gw-b|1> Sk_ei secret => 16 bytes @ 0x7fd048011310     (keymat_v2.c)
+ *   14[IKE] <gw-b|1>    0: 2E 0E 19 40 ...  ascii                   (hex dump)
+ *   12[IKE] <c1|1> encryption key Ka => 32 bytes @ 0x...            (keymat_v1.c)
+ *   14[MGR] <gw-b|1> checkin IKEv2 SA gw-b[1] with SPIs 70..2b_i 58..97_r
+ *
+ * The keys of an IKE SA are logged once, before its first checkin with a
+ * responder SPI; that checkin names the SPIs (IKEv1: the cookies).  Lines
+ * are tied together by the unique id of the "<conn|id>" tag (a responder
+ * logs "<id>" until it knows the connection), hex dumps by the thread.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/crypto_int.h"
+
+#define KL_LINE_MAX 4096
+#define KL_MAX_SAS 256     /* IKE SAs with keys waiting for their SPIs */
+#define KL_MAX_THREADS 64  /* threads in the middle of a hex dump */
+#define KL_TAG_MAX 96
+#define KL_PROP_MAX 160
+
+enum kl_field { KL_EI, KL_ER, KL_AI, KL_AR, KL_KA, KL_N };
+
+static const char *const kl_field_names[KL_N] = {
+	"Sk_ei secret", "Sk_er secret", "Sk_ai secret", "Sk_ar secret",
+	"encryption key Ka",
+};
+
+/* One IKE SA (one tag) whose keys were logged. */
+struct kl_sa {
+	bool used;
+	unsigned long age;
+	char tag[KL_TAG_MAX];
+	char proposal[KL_PROP_MAX];
+	uint8_t have;                       /* bit per enum kl_field */
+	uint8_t len[KL_N];
+	uint8_t key[KL_N][IKS_CRYPTO_KEY_MAX];
+};
+
+/* A hex dump being read on one thread. */
+struct kl_dump {
+	bool used;
+	unsigned thread;
+	struct kl_sa *sa;
+	char tag[KL_TAG_MAX];
+	enum kl_field field;
+	size_t want, got;
+};
+
+struct kl_state {
+	struct kl_sa sas[KL_MAX_SAS];
+	struct kl_dump dumps[KL_MAX_THREADS];
+	unsigned long clock;
+	struct iks_keytab *kt;
+	size_t n_v1, n_v2, n_skipped;
+};
+
+/* A parsed line: the thread number, its tag ("" if none) and the text. */
+struct kl_line {
+	unsigned thread;
+	char tag[KL_TAG_MAX];
+	const char *text;
+};
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * "<conn|17> " or, before a responder knows its config, "<17> ": the
+ * unique id is what stays the same for one IKE SA, so it is the key.
+ * Returns the bytes consumed (0 if this is no tag).
+ */
+static size_t take_tag(const char *s, char tag[KL_TAG_MAX])
+{
+	size_t n = 1, id;
+
+	while (s[n] && s[n] != '>' && s[n] != ' ' && n < KL_TAG_MAX)
+		n++;
+	if (s[n] != '>')
+		return 0;
+	id = n;
+	while (id > 1 && is_digit(s[id - 1]))
+		id--;
+	if (id == n || (id > 1 && s[id - 1] != '|'))
+		return 0;
+	memcpy(tag, s + id, n - id);
+	tag[n - id] = '\0';
+	return s[n + 1] == ' ' ? n + 2 : n + 1;
+}
+
+/*
+ * Find "NN[GRP] " among the leading words (the time format and a syslog
+ * prefix come before it), then an optional "<name|id> " tag.
+ */
+static bool split_line(const char *s, struct kl_line *l)
+{
+	size_t i = 0;
+
+	for (int word = 0; word < 12 && s[i]; word++) {
+		size_t start = i, j = i;
+		unsigned long th = 0;
+
+		while (is_digit(s[j]) && j - start < 6)
+			th = th * 10 + (unsigned long)(s[j++] - '0');
+		if (j > start && s[j] == '[') {
+			size_t k = j + 1;
+
+			while (s[k] >= 'A' && s[k] <= 'Z' && k - j < 8)
+				k++;
+			if (k > j + 1 && s[k] == ']' && s[k + 1] == ' ') {
+				i = k + 2;
+				l->thread = (unsigned)th;
+				l->tag[0] = '\0';
+				if (s[i] == '<')
+					i += take_tag(s + i, l->tag);
+				l->text = s + i;
+				return true;
+			}
+		}
+		/* next word */
+		while (s[i] && s[i] != ' ')
+			i++;
+		while (s[i] == ' ')
+			i++;
+		(void)start;
+	}
+	return false;
+}
+
+static struct kl_sa *sa_find(struct kl_state *st, const char *tag, bool create)
+{
+	struct kl_sa *free_slot = NULL, *oldest = NULL;
+
+	for (size_t i = 0; i < KL_MAX_SAS; i++) {
+		struct kl_sa *sa = &st->sas[i];
+
+		if (sa->used && strcmp(sa->tag, tag) == 0) {
+			sa->age = ++st->clock;
+			return sa;
+		}
+		if (!sa->used && !free_slot)
+			free_slot = sa;
+		if (sa->used && (!oldest || sa->age < oldest->age))
+			oldest = sa;
+	}
+	if (!create)
+		return NULL;
+	/* bounded: the SA unheard of longest gives up its slot */
+	if (!free_slot) {
+		free_slot = oldest;
+		for (size_t i = 0; i < KL_MAX_THREADS; i++)
+			if (st->dumps[i].sa == oldest)
+				st->dumps[i].used = false;
+	}
+	iks_crypto_wipe(free_slot, sizeof(*free_slot));
+	free_slot->used = true;
+	free_slot->age = ++st->clock;
+	snprintf(free_slot->tag, sizeof(free_slot->tag), "%s", tag);
+	return free_slot;
+}
+
+static struct kl_dump *dump_slot(struct kl_state *st, unsigned thread,
+				 bool create)
+{
+	struct kl_dump *free_slot = NULL;
+
+	for (size_t i = 0; i < KL_MAX_THREADS; i++) {
+		if (st->dumps[i].used && st->dumps[i].thread == thread)
+			return &st->dumps[i];
+		if (!st->dumps[i].used && !free_slot)
+			free_slot = &st->dumps[i];
+	}
+	if (!create)
+		return NULL;
+	if (!free_slot)
+		free_slot = &st->dumps[thread % KL_MAX_THREADS];
+	memset(free_slot, 0, sizeof(*free_slot));
+	free_slot->used = true;
+	free_slot->thread = thread;
+	return free_slot;
+}
+
+/* "   16: 55 85 9E ...  ascii": append the hex bytes; false if the line
+ * is not the continuation this dump expects. */
+static bool dump_line(struct kl_dump *d, const char *t)
+{
+	size_t i = 0;
+	unsigned long off = 0;
+
+	while (t[i] == ' ')
+		i++;
+	if (!is_digit(t[i]))
+		return false;
+	while (is_digit(t[i]) && off <= 65536)
+		off = off * 10 + (unsigned long)(t[i++] - '0');
+	if (t[i] != ':' || off != d->got)
+		return false;
+	i++;
+	/* pairs are one space apart; two spaces start the ASCII column */
+	while (d->got < d->want && t[i] == ' ' && hexval(t[i + 1]) >= 0 &&
+	       hexval(t[i + 2]) >= 0 && (t[i + 3] == ' ' || t[i + 3] == '\0' ||
+					 t[i + 3] == '\n')) {
+		d->sa->key[d->field][d->got++] =
+			(uint8_t)(hexval(t[i + 1]) << 4 | hexval(t[i + 2]));
+		i += 3;
+	}
+	return true;
+}
+
+/* "<what> => N bytes @ 0x..." for the fields we want. */
+static bool dump_start(struct kl_state *st, const struct kl_line *l)
+{
+	for (int f = 0; f < KL_N; f++) {
+		size_t n = strlen(kl_field_names[f]);
+		const char *p = l->text;
+		unsigned long len = 0;
+		struct kl_sa *sa;
+		struct kl_dump *d;
+
+		if (strncmp(p, kl_field_names[f], n) != 0 ||
+		    strncmp(p + n, " => ", 4) != 0)
+			continue;
+		p += n + 4;
+		while (is_digit(*p) && len <= 1024)
+			len = len * 10 + (unsigned long)(*p++ - '0');
+		if (strncmp(p, " bytes", 6) != 0 || len == 0 ||
+		    len > IKS_CRYPTO_KEY_MAX)
+			return true;
+		sa = sa_find(st, l->tag, true);
+		d = dump_slot(st, l->thread, true);
+		d->sa = sa;
+		d->field = (enum kl_field)f;
+		d->want = len;
+		d->got = 0;
+		snprintf(d->tag, sizeof(d->tag), "%s", l->tag);
+		sa->have &= (uint8_t)~(1u << f);
+		sa->len[f] = (uint8_t)len;
+		return true;
+	}
+	return false;
+}
+
+static void dump_done(struct kl_dump *d)
+{
+	if (d->got == d->want)
+		d->sa->have |= (uint8_t)(1u << d->field);
+	d->used = false;
+}
+
+static bool spi_hex(const char *p, uint8_t out[IKS_SPI_LEN])
+{
+	for (int i = 0; i < IKS_SPI_LEN; i++) {
+		int hi = hexval(p[2 * i]), lo = hi < 0 ? -1 : hexval(p[2 * i + 1]);
+
+		if (hi < 0 || lo < 0)
+			return false;
+		out[i] = (uint8_t)(hi << 4 | lo);
+	}
+	return true;
+}
+
+/* Take the proposal's words apart: ENCR[/INTEG]/PRF_.../GROUP. */
+static int v2_row(struct kl_state *st, struct kl_sa *sa, const uint8_t *spi_i,
+		  const uint8_t *spi_r)
+{
+	char prop[KL_PROP_MAX], *integ_name = NULL, *slash;
+	const struct iks_encr_spec *e;
+	const struct iks_integ_spec *i;
+	struct iks_v2_keys k;
+	int rc;
+
+	snprintf(prop, sizeof(prop), "%s", sa->proposal);
+	slash = strchr(prop, '/');
+	if (slash) {
+		*slash = '\0';
+		integ_name = slash + 1;
+		slash = strchr(integ_name, '/');
+		if (slash)
+			*slash = '\0';
+		if (strncmp(integ_name, "PRF_", 4) == 0)
+			integ_name = NULL;
+	}
+	e = iks_encr_spec_by_ss_name(prop);
+	i = integ_name ? iks_integ_spec_by_ss_name(integ_name) :
+			 iks_integ_spec_find(0, 0);
+	if (!e || !i || (e->icv != 0) != (integ_name == NULL))
+		return IKS_ERR_UNSUPPORTED;
+	memset(&k, 0, sizeof(k));
+	memcpy(k.spi_i, spi_i, IKS_SPI_LEN);
+	memcpy(k.spi_r, spi_r, IKS_SPI_LEN);
+	k.encr = e->id;
+	k.encr_bits = e->bits;
+	k.salt_len = e->salt;
+	k.aead_icv = e->icv;
+	k.integ = i->id;
+	k.integ_icv = i->icv;
+	k.sk_e_len = sa->len[KL_EI];
+	memcpy(k.sk_ei, sa->key[KL_EI], k.sk_e_len);
+	memcpy(k.sk_er, sa->key[KL_ER], k.sk_e_len);
+	if (integ_name) {
+		k.sk_a_len = sa->len[KL_AI];
+		memcpy(k.sk_ai, sa->key[KL_AI], k.sk_a_len);
+		memcpy(k.sk_ar, sa->key[KL_AR], k.sk_a_len);
+	}
+	rc = iks_keytab_add_v2(st->kt, &k, NULL, 0);
+	iks_crypto_wipe(&k, sizeof(k));
+	if (rc == 0)
+		st->n_v2++;
+	return rc;
+}
+
+static int v1_row(struct kl_state *st, struct kl_sa *sa, const uint8_t *cky_i)
+{
+	struct iks_v1_keys row;
+	int rc;
+
+	memset(&row, 0, sizeof(row));
+	memcpy(row.icookie, cky_i, IKS_SPI_LEN);
+	row.key_len = sa->len[KL_KA];
+	memcpy(row.key, sa->key[KL_KA], row.key_len);
+	rc = iks_keytab_add_v1(st->kt, &row, NULL, 0);
+	iks_crypto_wipe(&row, sizeof(row));
+	if (rc == 0)
+		st->n_v1++;
+	return rc;
+}
+
+/* "checkin IKEvN SA name[id] with SPIs X_i Y_r": the SA's keys, if
+ * logged and complete, belong to these SPIs. */
+static int checkin(struct kl_state *st, const struct kl_line *l)
+{
+	const char *p = strstr(l->text, " with SPIs ");
+	uint8_t spi_i[IKS_SPI_LEN], spi_r[IKS_SPI_LEN];
+	static const uint8_t zero[IKS_SPI_LEN];
+	struct kl_sa *sa;
+	bool v1 = strncmp(l->text, "checkin IKEv1 SA ", 17) == 0;
+	uint8_t need;
+	int rc = 0;
+
+	if (!p || !l->tag[0])
+		return 0;
+	p += 11;
+	if (strlen(p) < 2 * 16 + 5 || !spi_hex(p, spi_i) ||
+	    strncmp(p + 16, "_i ", 3) != 0 || !spi_hex(p + 19, spi_r) ||
+	    strncmp(p + 35, "_r", 2) != 0)
+		return 0;
+	if (memcmp(spi_r, zero, IKS_SPI_LEN) == 0)
+		return 0;
+	sa = sa_find(st, l->tag, false);
+	if (!sa)
+		return 0;
+	if (v1) {
+		need = 1u << KL_KA;
+	} else {
+		need = 1u << KL_EI | 1u << KL_ER;
+		/* AEAD SAs log no Sk_a; the proposal says which */
+		if (strchr(sa->proposal, '/') &&
+		    strncmp(strchr(sa->proposal, '/') + 1, "PRF_", 4) != 0)
+			need |= 1u << KL_AI | 1u << KL_AR;
+	}
+	if ((sa->have & need) != need)
+		return 0;
+	rc = v1 ? v1_row(st, sa, spi_i) : v2_row(st, sa, spi_i, spi_r);
+	if (rc == IKS_ERR_UNSUPPORTED || rc == IKS_ERR_KEYFILE ||
+	    rc == IKS_ERR_INVALID) {
+		st->n_skipped++;
+		rc = 0;
+	}
+	/* keys are used once: a rekeyed SA logs its own */
+	sa->have = 0;
+	iks_crypto_wipe(sa->key, sizeof(sa->key));
+	return rc;
+}
+
+static int handle_line(struct kl_state *st, const char *s)
+{
+	struct kl_line l;
+	struct kl_dump *d;
+	const char *p;
+
+	if (!split_line(s, &l))
+		return 0;
+	d = dump_slot(st, l.thread, false);
+	if (d) {
+		if (strcmp(d->tag, l.tag) == 0 && dump_line(d, l.text)) {
+			if (d->got == d->want)
+				dump_done(d);
+			return 0;
+		}
+		dump_done(d); /* cut short: an incomplete key is not kept */
+	}
+	if (!l.tag[0])
+		return 0;
+	if (dump_start(st, &l))
+		return 0;
+	p = strstr(l.text, "selected proposal: IKE:");
+	if (p) {
+		struct kl_sa *sa = sa_find(st, l.tag, true);
+		size_t n;
+
+		p += strlen("selected proposal: IKE:");
+		n = strcspn(p, " \t\r\n");
+		if (n < sizeof(sa->proposal)) {
+			memcpy(sa->proposal, p, n);
+			sa->proposal[n] = '\0';
+		}
+		return 0;
+	}
+	if (strncmp(l.text, "checkin IKEv", 12) == 0)
+		return checkin(st, &l);
+	return 0;
+}
+
+int iks_keylog_parse(struct iks_keytab *kt, FILE *log, const char *name,
+		     size_t *n_v1, size_t *n_v2, size_t *n_skipped,
+		     char *errbuf, size_t errlen)
+{
+	struct kl_state *st = calloc(1, sizeof(*st));
+	char line[KL_LINE_MAX + 2];
+	bool skipping = false;
+	int rc = 0;
+
+	if (!st) {
+		iks_errf(errbuf, errlen, "out of memory");
+		return IKS_ERR_NOMEM;
+	}
+	st->kt = kt;
+	while (rc == 0 && fgets(line, sizeof(line), log)) {
+		size_t n = strlen(line);
+		bool complete = n > 0 && line[n - 1] == '\n';
+
+		/* an overlong line is dropped whole, in pieces */
+		if (skipping || (!complete && n == sizeof(line) - 1)) {
+			skipping = !complete;
+			continue;
+		}
+		rc = handle_line(st, line);
+	}
+	if (rc == 0 && ferror(log)) {
+		rc = IKS_ERR_IO;
+		iks_errf(errbuf, errlen, "%s: read error", name ? name : "log");
+	} else if (rc < 0) {
+		iks_errf(errbuf, errlen, "%s: %s", name ? name : "log",
+			 iks_strerror(rc));
+	}
+	if (n_v1)
+		*n_v1 = st->n_v1;
+	if (n_v2)
+		*n_v2 = st->n_v2;
+	if (n_skipped)
+		*n_skipped = st->n_skipped;
+	iks_crypto_wipe(line, sizeof(line));
+	iks_crypto_wipe(st, sizeof(*st));
+	free(st);
+	return rc;
+}
