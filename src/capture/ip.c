@@ -299,12 +299,11 @@ static enum iks_frag_interest first_fragment(struct iks_capture *cap,
 	return IKS_FRAG_WANT;
 }
 
-/* Only datagrams that can carry IKE or ESP are worth reassembling. */
+/* Only datagrams that can carry IKE are worth reassembling. */
 static bool reassembly_wanted(int version, uint8_t proto)
 {
 	switch (proto) {
 	case IPPROTO_NUM_UDP:
-	case IPPROTO_NUM_ESP:
 	case IPPROTO_NUM_AH:
 		return true;
 	case IPPROTO_NUM_DSTOPTS:
@@ -327,6 +326,15 @@ static int fragment(struct iks_capture *cap, int version,
 	bool esp = false;
 
 	cap->st.ip_fragments++;
+	if (fi->proto == IPPROTO_NUM_ESP) {
+		/* ESP says all we want (SPI, sequence) in its first bytes:
+		 * report it from the first fragment, hold nothing. */
+		if (fi->off != 0)
+			return 0;
+		fill_common(dg, m, src, dst);
+		dg->transport = IKS_TR_ESP;
+		return esp_sighting(cap, c, dg);
+	}
 	if (!reassembly_wanted(version, fi->proto))
 		return 0;
 	if (cut) {
@@ -348,7 +356,7 @@ static int fragment(struct iks_capture *cap, int version,
 				  &nfrags) != 1) {
 		if (!esp)
 			return 0;
-		/* ESP says all we want (SPI, sequence) in its first bytes */
+		/* ESP behind extension headers or AH: as above */
 		whole = *c;
 		nfrags = 0;
 	}
