@@ -238,6 +238,38 @@ int iks_ike_decode_inner(struct iks_msg *msg, int parent_index,
  */
 int iks_ike_encode(const struct iks_msg *msg, struct iks_wr *w);
 
+/*
+ * IKEv1 fragmentation (Cisco's payload 132, also strongSwan's and
+ * Windows'): the fragments' data, concatenated in fragment-number order,
+ * is the original IKE message with its header.  Fragments are grouped by
+ * cookie pair and fragment id (not by one fixed id).  Memory is bounded:
+ * IKS_REASM_MAX_PENDING messages of IKS_REASM_MAX_FRAGS fragments and at
+ * most 64 KiB each; the oldest pending message is dropped first.
+ */
+enum {
+	IKS_REASM_MAX_PENDING = 64,
+	IKS_REASM_MAX_FRAGS = 32,
+};
+
+struct iks_ike_reasm;
+
+int iks_ike_reasm_new(struct iks_ike_reasm **out);
+void iks_ike_reasm_free(struct iks_ike_reasm *r);
+
+/*
+ * Add the fragment payload p of message m.  Returns 1 when it completed a
+ * message (*out / *out_len, valid until the next call), 0 when it is held
+ * waiting for others, or a negative iks_err when it cannot be used
+ * (duplicate numbers are ignored and return 0).  *dropped counts pending
+ * messages given up to make room.
+ */
+int iks_ike_reasm_add(struct iks_ike_reasm *r, const struct iks_msg *m,
+		      const struct iks_payload *p, const uint8_t **out,
+		      size_t *out_len);
+
+/* Messages given up (evicted, or over a limit) since creation. */
+uint64_t iks_ike_reasm_dropped(const struct iks_ike_reasm *r);
+
 /* Helpers for readers of a decoded message. */
 static inline const struct iks_proposal *
 iks_sa_proposal(const struct iks_msg *m, const struct iks_payload *p, unsigned i)

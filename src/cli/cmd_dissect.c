@@ -9,17 +9,21 @@
 #include "cli/cli.h"
 #include "ikescope/ike.h"
 #include "ikescope/report.h"
+#include "ikescope/track.h"
 
+/* Messages go through the tracker: it reassembles IKEv1 fragments (one
+ * record at the frame that completed them) and decrypts with --keys. */
 struct dissect {
 	bool json;
 	unsigned report_flags;
-	struct iks_msg msg;
+	struct iks_tracker *tracker;
 };
 
 static void dissect_usage(FILE *f)
 {
-	fputs("usage: ikescope dissect [--json] [-V] [--ike-port PORT]... CAPTURE...\n"
+	fputs("usage: ikescope dissect [--json] [-V] [--keys FILE]... [--ike-port PORT]... CAPTURE...\n"
 	      "  --json          one JSON object per IKE message (JSON Lines)\n"
+	      "  --keys FILE     Wireshark ikev1/ikev2_decryption_table (repeatable)\n"
 	      "  -V, --verbose   every decoded field of every payload\n"
 	      "  --ike-port PORT also decode UDP PORT as IKE (besides 500 and 4500)\n"
 	      "CAPTURE is a pcap or pcapng file, optionally gzip-compressed, or - for stdin.\n",
@@ -29,20 +33,19 @@ static void dissect_usage(FILE *f)
 static void dissect_datagram(void *ctx, const struct iks_datagram *dg)
 {
 	struct dissect *d = ctx;
+	const struct iks_msg *m = iks_track_datagram(d->tracker, dg);
 
-	if (dg->kind != IKS_DG_IKE)
-		return;
-	if (iks_ike_decode(dg->data, dg->len, &d->msg) != IKS_OK)
-		return; /* not IKE at all: too short or unknown version */
+	if (!m)
+		return; /* not IKE, or a fragment held for reassembly */
 	if (d->json) {
-		json_t *o = iks_report_message_json(dg, &d->msg, d->report_flags);
+		json_t *o = iks_report_message_json(dg, m, d->report_flags);
 
 		json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER |
 					      JSON_REAL_PRECISION(16));
 		fputc('\n', stdout);
 		json_decref(o);
 	} else {
-		iks_report_message_text(stdout, dg, &d->msg, d->report_flags);
+		iks_report_message_text(stdout, dg, m, d->report_flags);
 	}
 }
 
@@ -52,31 +55,38 @@ int iks_cmd_dissect(int argc, char **argv)
 		{ "json", no_argument, NULL, 'j' },
 		{ "verbose", no_argument, NULL, 'V' },
 		{ "ike-port", required_argument, NULL, 'p' },
+		{ "keys", required_argument, NULL, 'k' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct iks_capture_opts opts = { 0 };
-	struct dissect *d = calloc(1, sizeof *d);
+	struct iks_track_opts topts = { 0 };
+	struct iks_keytab keys;
+	struct dissect d = { 0 };
 	int c, status = IKS_EXIT_OK;
 
-	if (!d) {
-		fputs("ikescope: out of memory\n", stderr);
-		return IKS_EXIT_USAGE;
-	}
-	while ((c = getopt_long(argc, argv, "jVp:h", longopts, NULL)) != -1) {
+	iks_keytab_init(&keys);
+	while ((c = getopt_long(argc, argv, "jVp:k:h", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'k':
+			if (iks_cli_load_keys(&keys, optarg) < 0) {
+				iks_keytab_free(&keys);
+				return IKS_EXIT_USAGE;
+			}
+			topts.keys = &keys;
+			break;
 		case 'j':
-			d->json = true;
+			d.json = true;
 			break;
 		case 'V':
-			d->report_flags |= IKS_REPORT_VERBOSE;
+			d.report_flags |= IKS_REPORT_VERBOSE;
 			break;
 		case 'p': {
 			unsigned port = iks_cli_parse_port(optarg);
 
 			if (!port || opts.n_ike_ports >= sizeof opts.ike_ports / sizeof opts.ike_ports[0]) {
 				fprintf(stderr, "ikescope dissect: bad or too many --ike-port: %s\n", optarg);
-				free(d);
+				iks_keytab_free(&keys);
 				return IKS_EXIT_USAGE;
 			}
 			opts.ike_ports[opts.n_ike_ports++] = (uint16_t)port;
@@ -84,22 +94,28 @@ int iks_cmd_dissect(int argc, char **argv)
 		}
 		case 'h':
 			dissect_usage(stdout);
-			free(d);
+			iks_keytab_free(&keys);
 			return IKS_EXIT_OK;
 		default:
 			dissect_usage(stderr);
-			free(d);
+			iks_keytab_free(&keys);
 			return IKS_EXIT_USAGE;
 		}
 	}
 	if (optind >= argc) {
 		dissect_usage(stderr);
-		free(d);
+		iks_keytab_free(&keys);
+		return IKS_EXIT_USAGE;
+	}
+	if (iks_track_new(&d.tracker, &topts) != IKS_OK) {
+		fputs("ikescope: out of memory\n", stderr);
+		iks_keytab_free(&keys);
 		return IKS_EXIT_USAGE;
 	}
 	for (int i = optind; i < argc; i++)
-		if (iks_cli_each_datagram(argv[i], &opts, dissect_datagram, d) < 0)
+		if (iks_cli_each_datagram(argv[i], &opts, dissect_datagram, &d) < 0)
 			status = IKS_EXIT_USAGE;
-	free(d);
+	iks_track_free(d.tracker);
+	iks_keytab_free(&keys);
 	return status;
 }

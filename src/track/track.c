@@ -32,6 +32,7 @@ struct iks_tracker {
 	uint32_t n_buckets;
 	struct spi_entry *entries;
 	size_t n_entries, cap_entries;
+	struct iks_ike_reasm *reasm;
 	struct iks_msg msg;
 	uint8_t plain[65536];
 };
@@ -111,6 +112,11 @@ int iks_track_new(struct iks_tracker **out, const struct iks_track_opts *opts)
 		return IKS_ERR_NOMEM;
 	}
 	memset(t->buckets, 0xff, t->n_buckets * sizeof *t->buckets);
+	if (iks_ike_reasm_new(&t->reasm) != IKS_OK) {
+		free(t->buckets);
+		free(t);
+		return IKS_ERR_NOMEM;
+	}
 	*out = t;
 	return IKS_OK;
 }
@@ -132,6 +138,7 @@ void iks_track_free(struct iks_tracker *t)
 	free(t->negos);
 	free(t->buckets);
 	free(t->entries);
+	iks_ike_reasm_free(t->reasm);
 	free(t);
 }
 
@@ -650,6 +657,24 @@ static struct iks_nmsg *append_msg(struct iks_nego *n)
 	return nm;
 }
 
+/*
+ * An IKEv1 fragment is held until its message is complete; the message is
+ * then decoded in its place, at the frame that completed it.  Returns
+ * false while nothing is complete.
+ */
+static bool reassemble_v1(struct iks_tracker *t, struct iks_msg *m, bool *fragmented)
+{
+	const uint8_t *buf;
+	size_t len;
+
+	if (m->version != 1 || m->n_payloads != 1 || m->payloads[0].type != IKS_V1_PL_FRAG)
+		return true;
+	if (iks_ike_reasm_add(t->reasm, m, &m->payloads[0], &buf, &len) <= 0)
+		return false;
+	*fragmented = true;
+	return iks_ike_decode(buf, len, m) == IKS_OK;
+}
+
 const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 					 const struct iks_datagram *dg)
 {
@@ -657,7 +682,7 @@ const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 	double now = (double)dg->ts_sec + dg->ts_nsec / 1e9;
 	struct iks_nego *n;
 	struct iks_nmsg *nm, *orig;
-	bool from_i;
+	bool from_i, fragmented = false;
 	uint64_t dig;
 
 	if (dg->kind == IKS_DG_ESP) {
@@ -665,6 +690,8 @@ const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 		return NULL;
 	}
 	if (dg->kind != IKS_DG_IKE || iks_ike_decode(dg->data, dg->len, m) != IKS_OK)
+		return NULL;
+	if (!reassemble_v1(t, m, &fragmented))
 		return NULL;
 
 	n = lookup(t, m->hdr.ispi, dg);
@@ -721,6 +748,8 @@ const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 			nm->decrypted = true;
 	if (nm->payloads & IKS_PK_NATD)
 		n->nat_t = true;
+	if (fragmented)
+		nm->payloads |= IKS_PK_FRAG;
 	if (nm->payloads & IKS_PK_FRAG)
 		n->ike_fragmentation = true;
 
