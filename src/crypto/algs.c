@@ -2,8 +2,8 @@
  * algs.c - the one private table of algorithm numbers, key lengths and
  * names used by src/crypto.
  *
- * include/ikescope/consts.h has no transform lists yet, so the IANA
- * numbers are spelled here, each with its RFC.  The names are the exact
+ * The transform numbers are the IANA symbols of include/ikescope/consts.h
+ * (RFC 7296 3.3.2; RFC 2409 Appendix A for IKEv1).  The names are the exact
  * strings of Wireshark's IKEv2 decryption table (packet-isakmp.c), which
  * files written by Wireshark and strongSwan's save-keys plugin contain,
  * plus the strongSwan proposal keywords its logs print.
@@ -13,44 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ikescope/consts.h"
 #include "crypto/crypto_int.h"
-
-/* IKEv2 ENCR transform ids, RFC 7296 3.3.2 and IANA "Transform Type 1". */
-#define ENCR_3DES 3               /* RFC 2451 */
-#define ENCR_NULL 11              /* RFC 2410 */
-#define ENCR_AES_CBC 12           /* RFC 3602 */
-#define ENCR_AES_CTR 13           /* RFC 5930 */
-#define ENCR_AES_CCM_8 14         /* RFC 5282 */
-#define ENCR_AES_CCM_12 15        /* RFC 5282 */
-#define ENCR_AES_CCM_16 16        /* RFC 5282 */
-#define ENCR_AES_GCM_8 18         /* RFC 5282 */
-#define ENCR_AES_GCM_12 19        /* RFC 5282 */
-#define ENCR_AES_GCM_16 20        /* RFC 5282 */
-#define ENCR_CAMELLIA_CBC 23      /* RFC 5529 */
-#define ENCR_CHACHA20_POLY1305 28 /* RFC 7634 */
-
-/* IKEv2 INTEG transform ids, RFC 7296 3.3.2 and IANA "Transform Type 3". */
-#define AUTH_HMAC_MD5_96 1        /* RFC 2403 */
-#define AUTH_HMAC_SHA1_96 2       /* RFC 2404 */
-#define AUTH_AES_XCBC_96 5        /* RFC 3566 */
-#define AUTH_HMAC_MD5_128 6       /* RFC 4595 */
-#define AUTH_HMAC_SHA1_160 7      /* RFC 4595 */
-#define AUTH_AES_CMAC_96 8        /* RFC 4494 */
-#define AUTH_HMAC_SHA2_256_128 12 /* RFC 4868 */
-#define AUTH_HMAC_SHA2_384_192 13 /* RFC 4868 */
-#define AUTH_HMAC_SHA2_512_256 14 /* RFC 4868 */
-
-/* IKEv1 phase 1 attribute values, RFC 2409 Appendix A (+ RFC 3602 AES,
- * RFC 4312 Camellia, RFC 4868 SHA2). */
-#define V1_ENCR_DES_CBC 1
-#define V1_ENCR_3DES_CBC 5
-#define V1_ENCR_AES_CBC 7
-#define V1_ENCR_CAMELLIA_CBC 8
-#define V1_HASH_MD5 1
-#define V1_HASH_SHA 2
-#define V1_HASH_SHA2_256 4
-#define V1_HASH_SHA2_384 5
-#define V1_HASH_SHA2_512 6
 
 #define AES3(id, mode, salt, iv, block, icv, ws, ss)                          \
 	{ id, 128, salt, iv, block, icv, mode, IKS_FAM_AES, ws("128"), NULL, ss("128") }, \
@@ -75,53 +39,53 @@
 #define SS_CCM16(b) "AES_CCM_16_" b
 
 static const struct iks_encr_spec encr_specs[] = {
-	{ ENCR_NULL, 0, 0, 0, 1, 0, IKS_MODE_NULL, IKS_FAM_AES, "NULL [RFC2410]",
+	{ IKS_V2_ENCR_NULL, 0, 0, 0, 1, 0, IKS_MODE_NULL, IKS_FAM_AES, "NULL [RFC2410]",
 	  NULL, "NULL" },
-	{ ENCR_3DES, 192, 0, 8, 8, 0, IKS_MODE_CBC, IKS_FAM_3DES, "3DES [RFC2451]",
+	{ IKS_V2_ENCR_3DES, 192, 0, 8, 8, 0, IKS_MODE_CBC, IKS_FAM_3DES, "3DES [RFC2451]",
 	  NULL, "3DES_CBC" },
-	AES3(ENCR_AES_CBC, IKS_MODE_CBC, 0, 16, 16, 0, WS_CBC, SS_CBC),
+	AES3(IKS_V2_ENCR_AES_CBC, IKS_MODE_CBC, 0, 16, 16, 0, WS_CBC, SS_CBC),
 	/* RFC 5930 2: 4-byte nonce (salt) from the keying material */
-	AES3(ENCR_AES_CTR, IKS_MODE_CTR, 4, 8, 1, 0, WS_CTR, SS_CTR),
+	AES3(IKS_V2_ENCR_AES_CTR, IKS_MODE_CTR, 4, 8, 1, 0, WS_CTR, SS_CTR),
 	/* RFC 5282 7.1: GCM salt 4 bytes, CCM salt 3 bytes */
-	AES3(ENCR_AES_GCM_8, IKS_MODE_GCM, 4, 8, 1, 8, WS_GCM8, SS_GCM8),
-	AES3(ENCR_AES_GCM_12, IKS_MODE_GCM, 4, 8, 1, 12, WS_GCM12, SS_GCM12),
-	AES3(ENCR_AES_GCM_16, IKS_MODE_GCM, 4, 8, 1, 16, WS_GCM16, SS_GCM16),
-	AES3(ENCR_AES_CCM_8, IKS_MODE_CCM, 3, 8, 1, 8, WS_CCM8, SS_CCM8),
-	AES3(ENCR_AES_CCM_12, IKS_MODE_CCM, 3, 8, 1, 12, WS_CCM12, SS_CCM12),
-	AES3(ENCR_AES_CCM_16, IKS_MODE_CCM, 3, 8, 1, 16, WS_CCM16, SS_CCM16),
-	{ ENCR_CAMELLIA_CBC, 128, 0, 16, 16, 0, IKS_MODE_CBC, IKS_FAM_CAMELLIA, NULL,
+	AES3(IKS_V2_ENCR_AES_GCM_8, IKS_MODE_GCM, 4, 8, 1, 8, WS_GCM8, SS_GCM8),
+	AES3(IKS_V2_ENCR_AES_GCM_12, IKS_MODE_GCM, 4, 8, 1, 12, WS_GCM12, SS_GCM12),
+	AES3(IKS_V2_ENCR_AES_GCM_16, IKS_MODE_GCM, 4, 8, 1, 16, WS_GCM16, SS_GCM16),
+	AES3(IKS_V2_ENCR_AES_CCM_8, IKS_MODE_CCM, 3, 8, 1, 8, WS_CCM8, SS_CCM8),
+	AES3(IKS_V2_ENCR_AES_CCM_12, IKS_MODE_CCM, 3, 8, 1, 12, WS_CCM12, SS_CCM12),
+	AES3(IKS_V2_ENCR_AES_CCM_16, IKS_MODE_CCM, 3, 8, 1, 16, WS_CCM16, SS_CCM16),
+	{ IKS_V2_ENCR_CAMELLIA_CBC, 128, 0, 16, 16, 0, IKS_MODE_CBC, IKS_FAM_CAMELLIA, NULL,
 	  "CAMELLIA-CBC-128 [RFC5529]", "CAMELLIA_CBC_128" },
-	{ ENCR_CAMELLIA_CBC, 192, 0, 16, 16, 0, IKS_MODE_CBC, IKS_FAM_CAMELLIA, NULL,
+	{ IKS_V2_ENCR_CAMELLIA_CBC, 192, 0, 16, 16, 0, IKS_MODE_CBC, IKS_FAM_CAMELLIA, NULL,
 	  "CAMELLIA-CBC-192 [RFC5529]", "CAMELLIA_CBC_192" },
-	{ ENCR_CAMELLIA_CBC, 256, 0, 16, 16, 0, IKS_MODE_CBC, IKS_FAM_CAMELLIA, NULL,
+	{ IKS_V2_ENCR_CAMELLIA_CBC, 256, 0, 16, 16, 0, IKS_MODE_CBC, IKS_FAM_CAMELLIA, NULL,
 	  "CAMELLIA-CBC-256 [RFC5529]", "CAMELLIA_CBC_256" },
 	/* RFC 7634 2: 256-bit key, 4-byte salt, 8-byte IV, 16-byte tag */
-	{ ENCR_CHACHA20_POLY1305, 256, 4, 8, 1, 16, IKS_MODE_CHACHA, IKS_FAM_CHACHA,
+	{ IKS_V2_ENCR_CHACHA20_POLY1305, 256, 4, 8, 1, 16, IKS_MODE_CHACHA, IKS_FAM_CHACHA,
 	  NULL, "CHACHA20-POLY1305 [RFC7634]", "CHACHA20_POLY1305" },
 };
 
 static const struct iks_integ_spec integ_specs[] = {
-	{ 0, 0, 0, IKS_MAC_NONE, NULL, "NONE [RFC4306]", NULL, NULL },
-	{ AUTH_HMAC_MD5_96, 16, 12, IKS_MAC_HMAC, "MD5",
+	{ IKS_V2_INTEG_NONE, 0, 0, IKS_MAC_NONE, NULL, "NONE [RFC4306]", NULL, NULL },
+	{ IKS_V2_INTEG_HMAC_MD5_96, 16, 12, IKS_MAC_HMAC, "MD5",
 	  "HMAC_MD5_96 [RFC2403]", NULL, "HMAC_MD5_96" },
-	{ AUTH_HMAC_SHA1_96, 20, 12, IKS_MAC_HMAC, "SHA1",
+	{ IKS_V2_INTEG_HMAC_SHA1_96, 20, 12, IKS_MAC_HMAC, "SHA1",
 	  "HMAC_SHA1_96 [RFC2404]", NULL, "HMAC_SHA1_96" },
-	{ AUTH_HMAC_MD5_128, 16, 16, IKS_MAC_HMAC, "MD5",
+	{ IKS_V2_INTEG_HMAC_MD5_128, 16, 16, IKS_MAC_HMAC, "MD5",
 	  "HMAC_MD5_128 [RFC4595]", NULL, "HMAC_MD5_128" },
-	{ AUTH_HMAC_SHA1_160, 20, 20, IKS_MAC_HMAC, "SHA1",
+	{ IKS_V2_INTEG_HMAC_SHA1_160, 20, 20, IKS_MAC_HMAC, "SHA1",
 	  "HMAC_SHA1_160 [RFC4595]", NULL, "HMAC_SHA1_160" },
 	{ IKS_CRYPTO_INTEG_HMAC_SHA2_256_96, 32, 12, IKS_MAC_HMAC, "SHA256",
 	  "HMAC_SHA2_256_96 [draft-ietf-ipsec-ciph-sha-256-00]", NULL,
 	  "HMAC_SHA2_256_96" },
-	{ AUTH_HMAC_SHA2_256_128, 32, 16, IKS_MAC_HMAC, "SHA256",
+	{ IKS_V2_INTEG_HMAC_SHA2_256_128, 32, 16, IKS_MAC_HMAC, "SHA256",
 	  "HMAC_SHA2_256_128 [RFC4868]", NULL, "HMAC_SHA2_256_128" },
-	{ AUTH_HMAC_SHA2_384_192, 48, 24, IKS_MAC_HMAC, "SHA384",
+	{ IKS_V2_INTEG_HMAC_SHA2_384_192, 48, 24, IKS_MAC_HMAC, "SHA384",
 	  "HMAC_SHA2_384_192 [RFC4868]", NULL, "HMAC_SHA2_384_192" },
-	{ AUTH_HMAC_SHA2_512_256, 64, 32, IKS_MAC_HMAC, "SHA512",
+	{ IKS_V2_INTEG_HMAC_SHA2_512_256, 64, 32, IKS_MAC_HMAC, "SHA512",
 	  "HMAC_SHA2_512_256 [RFC4868]", NULL, "HMAC_SHA2_512_256" },
-	{ AUTH_AES_XCBC_96, 16, 12, IKS_MAC_XCBC, NULL, NULL,
+	{ IKS_V2_INTEG_AES_XCBC_96, 16, 12, IKS_MAC_XCBC, NULL, NULL,
 	  "AES-XCBC-96 [RFC3566]", "AES_XCBC_96" },
-	{ AUTH_AES_CMAC_96, 16, 12, IKS_MAC_CMAC, NULL, NULL,
+	{ IKS_V2_INTEG_AES_CMAC_96, 16, 12, IKS_MAC_CMAC, NULL, NULL,
 	  "AES-CMAC-96 [RFC4494]", "AES_CMAC_96" },
 	{ IKS_CRYPTO_INTEG_UNCHECKED, 0, 8, IKS_MAC_UNCHECKED, NULL,
 	  "ANY 64-bits of Authentication [No Checking]", NULL, NULL },
@@ -138,18 +102,18 @@ static const struct iks_integ_spec integ_specs[] = {
 };
 
 static const struct iks_v1_encr_spec v1_encr_specs[] = {
-	{ V1_ENCR_DES_CBC, 8, "DES-CBC" },
-	{ V1_ENCR_3DES_CBC, 8, "3DES-CBC" },
-	{ V1_ENCR_AES_CBC, 16, "AES-CBC" },
-	{ V1_ENCR_CAMELLIA_CBC, 16, "Camellia-CBC" },
+	{ IKS_V1_ENCR_DES_CBC, 8, "DES-CBC" },
+	{ IKS_V1_ENCR_3DES_CBC, 8, "3DES-CBC" },
+	{ IKS_V1_ENCR_AES_CBC, 16, "AES-CBC" },
+	{ IKS_V1_ENCR_CAMELLIA_CBC, 16, "Camellia-CBC" },
 };
 
 static const struct iks_v1_hash_spec v1_hash_specs[] = {
-	{ V1_HASH_MD5, "MD5", 16 },
-	{ V1_HASH_SHA, "SHA1", 20 },
-	{ V1_HASH_SHA2_256, "SHA256", 32 },
-	{ V1_HASH_SHA2_384, "SHA384", 48 },
-	{ V1_HASH_SHA2_512, "SHA512", 64 },
+	{ IKS_V1_HASH_MD5, "MD5", 16 },
+	{ IKS_V1_HASH_SHA, "SHA1", 20 },
+	{ IKS_V1_HASH_SHA2_256, "SHA256", 32 },
+	{ IKS_V1_HASH_SHA2_384, "SHA384", 48 },
+	{ IKS_V1_HASH_SHA2_512, "SHA512", 64 },
 };
 
 #define N_ELEM(a) (sizeof(a) / sizeof((a)[0]))

@@ -10,6 +10,7 @@
 
 #include <openssl/crypto.h>
 
+#include "ikescope/consts.h"
 #include "ikescope/cursor.h"
 #include "crypto/crypto_int.h"
 
@@ -629,7 +630,7 @@ static const struct iks_encr_spec *tcpdump_encr_spec(const char *alg,
 			continue;
 		if (tcpdump_encr[j].spec)
 			return iks_encr_spec_by_name(tcpdump_encr[j].spec);
-		return iks_encr_spec_find(12 /* ENCR_AES_CBC, RFC 3602 */,
+		return iks_encr_spec_find(IKS_V2_ENCR_AES_CBC,
 					  (uint16_t)(key_len * 8));
 	}
 	return NULL;

@@ -7,13 +7,10 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include "ikescope/consts.h"
 #include "ikescope/cursor.h"
 #include "crypto/crypto_int.h"
 
-#define V1_DES 1     /* RFC 2409 Appendix A: DES-CBC */
-#define V1_3DES 5    /* RFC 2409 Appendix A: 3DES-CBC */
-#define V1_AES 7     /* RFC 3602 5.1: AES-CBC */
-#define V1_CAMELLIA 8 /* RFC 4312: Camellia-CBC */
 
 int iks_crypto_v1_suite_init(struct iks_v1_suite *s,
 			     const struct iks_v1_keys *row, uint16_t encr,
@@ -36,10 +33,10 @@ int iks_crypto_v1_suite_init(struct iks_v1_suite *s,
 		return IKS_ERR_UNSUPPORTED;
 	}
 	switch (encr) {
-	case V1_DES:
+	case IKS_V1_ENCR_DES_CBC:
 		need = 8;
 		break;
-	case V1_3DES:
+	case IKS_V1_ENCR_3DES_CBC:
 		need = 24;
 		break;
 	default:
@@ -66,7 +63,7 @@ int iks_crypto_v1_suite_init(struct iks_v1_suite *s,
 	s->encr = encr;
 	s->hash = hash;
 	s->block = e->block;
-	if (encr == V1_DES) {
+	if (encr == IKS_V1_ENCR_DES_CBC) {
 		/* 3DES with K1 = K2 = K3 is DES, and stays in OpenSSL's
 		 * default provider */
 		for (int i = 0; i < 3; i++)
@@ -87,12 +84,12 @@ void iks_crypto_v1_suite_clear(struct iks_v1_suite *s)
 static const EVP_CIPHER *v1_cipher(const struct iks_v1_suite *s)
 {
 	switch (s->encr) {
-	case V1_DES:
-	case V1_3DES:
+	case IKS_V1_ENCR_DES_CBC:
+	case IKS_V1_ENCR_3DES_CBC:
 		return iks_cipher_for(IKS_MODE_CBC, IKS_FAM_3DES, 192);
-	case V1_AES:
+	case IKS_V1_ENCR_AES_CBC:
 		return iks_cipher_for(IKS_MODE_CBC, IKS_FAM_AES, s->key_len * 8u);
-	case V1_CAMELLIA:
+	case IKS_V1_ENCR_CAMELLIA_CBC:
 		return iks_cipher_for(IKS_MODE_CBC, IKS_FAM_CAMELLIA,
 				      s->key_len * 8u);
 	}

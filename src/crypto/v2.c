@@ -241,16 +241,20 @@ static int run_cipher(const struct iks_encr_spec *e, const uint8_t *key,
 	uint8_t nonce[16];
 	size_t n = 0;
 
-	if (e->mode == IKS_MODE_NULL) {
-		memcpy(out, l->ct.ptr, l->ct.len);
-		return 0;
-	}
-	if (!ciph)
+	struct iks_cur ivc = iks_cur_from_bytes(l->iv);
+	struct iks_cur ctc = iks_cur_from_bytes(l->ct);
+
+	if (e->mode == IKS_MODE_NULL)
+		return iks_cur_copy(&ctc, out, l->ct.len) ? 0 : IKS_ERR_CRYPTO;
+	/* CTR appends a 4-byte block counter */
+	if (!ciph || e->salt + l->iv.len + (e->mode == IKS_MODE_CTR ? 4u : 0u) >
+		     sizeof(nonce))
 		return IKS_ERR_UNSUPPORTED;
 	/* salt (the tail of SK_e) then the IV from the payload */
 	memcpy(nonce, key + klen, e->salt);
 	n = e->salt;
-	memcpy(nonce + n, l->iv.ptr, l->iv.len);
+	if (!iks_cur_copy(&ivc, nonce + n, l->iv.len))
+		return IKS_ERR_CRYPTO;
 	n += l->iv.len;
 	switch (e->mode) {
 	case IKS_MODE_CBC:
