@@ -285,12 +285,14 @@ static const char *write_pcap(const char *name, int lt, bool nsec,
 	return path;
 }
 
-/* pcapng (draft-ietf-opsawg-pcapng): SHB, one IDB, EPBs; microseconds. */
-static const char *write_pcapng(const char *name, int lt,
-				const struct pkt *pk, size_t n)
+/* pcapng (draft-ietf-opsawg-pcapng): SHB, one IDB, EPBs.  Timestamps in
+ * microseconds, or nanoseconds with an if_tsresol option of 9. */
+static const char *write_pcapng_res(const char *name, int lt, bool nsec,
+				    const struct pkt *pk, size_t n)
 {
 	const char *path = numbered_path(name);
 	FILE *f = fopen(path, "wb");
+	uint32_t idb_len = nsec ? 32 : 20;
 	size_t i;
 
 	assert_non_null(f);
@@ -304,14 +306,21 @@ static const char *write_pcapng(const char *name, int lt,
 	put_le32(f, 28);
 
 	put_le32(f, 1);
-	put_le32(f, 20);
+	put_le32(f, idb_len);
 	put_le16(f, (uint16_t)lt);
 	put_le16(f, 0);
 	put_le32(f, 65535);
-	put_le32(f, 20);
+	if (nsec) {
+		put_le16(f, 9); /* if_tsresol */
+		put_le16(f, 1);
+		assert_int_equal(fwrite("\x09\0\0\0", 1, 4, f), 4);
+		put_le32(f, 0); /* opt_endofopt */
+	}
+	put_le32(f, idb_len);
 
 	for (i = 0; i < n; i++) {
-		uint64_t ts = (uint64_t)pk[i].ts_sec * 1000000 + pk[i].ts_frac;
+		uint64_t ts = (uint64_t)pk[i].ts_sec * (nsec ? 1000000000 : 1000000) +
+			      pk[i].ts_frac;
 		size_t pad = (4 - pk[i].len % 4) % 4;
 		uint32_t blen = (uint32_t)(32 + pk[i].len + pad);
 
@@ -328,6 +337,12 @@ static const char *write_pcapng(const char *name, int lt,
 	}
 	assert_int_equal(fclose(f), 0);
 	return path;
+}
+
+static const char *write_pcapng(const char *name, int lt,
+				const struct pkt *pk, size_t n)
+{
+	return write_pcapng_res(name, lt, false, pk, n);
 }
 
 static const char *write_bytes(const char *name, const void *b, size_t n)
@@ -1163,6 +1178,8 @@ static void test_fragmented_esp(void **state)
 
 /* ---- file formats and inputs ---- */
 
+static void read_via_stdin(const char *path);
+
 static const char *three_frames(const char *name)
 {
 	static struct pkt p[3];
@@ -1206,6 +1223,32 @@ static void test_pcapng(void **state)
 	assert_int_equal(res.dg[1].ts_sec, 3);
 	assert_int_equal(res.dg[1].ts_nsec, 7000);
 	assert_string_equal(res.linktype, "LINUX_SLL2");
+
+	p[1].ts_frac = 999999999;
+	assert_int_equal(read_all(write_pcapng_res("ns.pcapng", LT_RAW, true,
+						   p, 0)), 0);
+	assert_int_equal(res.n, 0);
+	ike_pkt(&p[0], LT_RAW, NULL, 6, 1);
+	ike_pkt(&p[1], LT_RAW, NULL, 4, 2);
+	assert_int_equal(read_all(write_pcapng_res("ns.pcapng", LT_RAW, true,
+						   p, 2)), 0);
+	assert_int_equal(res.n, 2);
+	assert_ike(&res.dg[0], 6, 1);
+	assert_ike(&res.dg[1], 4, 2);
+	assert_int_equal(res.dg[1].ts_sec, 3);
+	assert_int_equal(res.dg[1].ts_nsec, 999999999);
+}
+
+static void test_header_only(void **state)
+{
+	(void)state;
+	assert_int_equal(read_all(write_pcap("hdr.pcap", LT_EN10MB, false, NULL,
+					     0)), 0);
+	assert_int_equal(res.n, 0);
+	assert_int_equal(res.st.frames, 0);
+	read_via_stdin(write_pcap("hdr.pcap", LT_EN10MB, true, NULL, 0));
+	assert_int_equal(res.rc, 0);
+	assert_int_equal(res.n, 0);
 }
 
 static void test_gzip_file(void **state)
@@ -1502,6 +1545,7 @@ int main(void)
 		cmocka_unit_test(test_fragments_malformed),
 		cmocka_unit_test(test_fragmented_esp),
 		cmocka_unit_test(test_pcapng),
+		cmocka_unit_test(test_header_only),
 		cmocka_unit_test(test_gzip_file),
 		cmocka_unit_test(test_stdin_plain_and_gzip),
 		cmocka_unit_test(test_error_missing_file_and_directory),
