@@ -612,6 +612,55 @@ static void test_tcpdump_lines(void **state)
 	iks_keytab_free(&kt);
 }
 
+/* Algorithms from negotiated transforms (as track/probe know them). */
+static void test_set_algs(void **state)
+{
+	struct iks_v2_keys k;
+	char err[IKS_ERRBUF_SIZE];
+
+	(void)state;
+	memset(&k, 0, sizeof(k));
+	assert_int_equal(iks_crypto_v2_set_algs(&k, 20 /* AES-GCM-16 */, 256,
+						0, err, sizeof(err)), 0);
+	assert_int_equal(k.salt_len, 4);
+	assert_int_equal(k.aead_icv, 16);
+	assert_string_equal(iks_crypto_v2_encr_name(&k),
+			    "AES-GCM-256 with 16 octet ICV [RFC5282]");
+	assert_int_equal(iks_crypto_v2_set_algs(&k, 3 /* 3DES */, 0,
+						2 /* HMAC-SHA1-96 */, err,
+						sizeof(err)), 0);
+	assert_int_equal(k.encr_bits, 192);
+	assert_int_equal(k.integ_icv, 12);
+	assert_string_equal(iks_crypto_v2_integ_name(&k),
+			    "HMAC_SHA1_96 [RFC2404]");
+	assert_int_equal(iks_crypto_v2_set_algs(&k, 28 /* ChaCha20 */, 0, 0,
+						err, sizeof(err)), 0);
+	assert_int_equal(k.encr_bits, 256);
+	assert_null(iks_crypto_v2_encr_name(&k)); /* Wireshark has none */
+	assert_int_equal(iks_crypto_v2_set_algs(&k, 5 /* IDEA */, 0, 5, err,
+						sizeof(err)),
+			 IKS_ERR_UNSUPPORTED);
+	/* AES needs its Key Length attribute */
+	assert_int_equal(iks_crypto_v2_set_algs(&k, 12, 0, 12, err,
+						sizeof(err)),
+			 IKS_ERR_UNSUPPORTED);
+	/* with keys present, their lengths are checked too */
+	k.sk_e_len = 16;
+	k.sk_a_len = 32;
+	assert_int_equal(iks_crypto_v2_set_algs(&k, 12, 128, 12, err,
+						sizeof(err)), 0);
+	assert_int_equal(iks_crypto_v2_set_algs(&k, 12, 256, 12, err,
+						sizeof(err)),
+			 IKS_ERR_KEYFILE);
+	assert_string_equal(err, "SK_e has 16 bytes, AES-CBC-256 needs 32");
+	/* and XCBC/CMAC are written for Wireshark as unchecked 96 bits */
+	k.sk_a_len = 16;
+	assert_int_equal(iks_crypto_v2_set_algs(&k, 12, 128, 5, err,
+						sizeof(err)), 0);
+	assert_string_equal(iks_crypto_v2_integ_name(&k),
+			    "ANY 96-bits of Authentication [No Checking]");
+}
+
 /* ------------------------------------------------ writing and masking */
 
 static void test_write_roundtrip(void **state)
@@ -753,6 +802,7 @@ int main(void)
 		cmocka_unit_test(test_quoting_and_comments),
 		cmocka_unit_test(test_later_file_wins),
 		cmocka_unit_test(test_tcpdump_lines),
+		cmocka_unit_test(test_set_algs),
 		cmocka_unit_test(test_write_roundtrip),
 		cmocka_unit_test(test_write_v1),
 		cmocka_unit_test(test_key_masking),

@@ -267,6 +267,40 @@ static void test_certs_main_and_quick_mode(void **state)
 	session_end(&s);
 }
 
+/* A retransmission that arrives after the peer's answer (the chain has
+ * moved on twice) still finds the IV its first copy used. */
+static void test_retransmit_after_reply(void **state)
+{
+	static const char f[] = "ikev1-certs.hex";
+	struct session s;
+	struct iks_v1_ivchain qm;
+	uint8_t pt7[MSG_MAX], pt[MSG_MAX];
+	size_t n7, n;
+	bool again = false;
+	char err[IKS_ERRBUF_SIZE];
+
+	(void)state;
+	session_start(&s, f, 3, 4, V1_3DES, 0, V1_MD5);
+	decrypt(&s, &s.p1, f, 5, pt, &n, &again);
+	decrypt(&s, &s.p1, f, 6, pt, &n, &again);
+	assert_int_equal(iks_crypto_v1_chain_phase2(&qm, &s.suite, &s.p1,
+						    0xf2cfe203, err,
+						    sizeof(err)), 0);
+	decrypt(&s, &qm, f, 7, pt7, &n7, &again);
+	decrypt(&s, &qm, f, 9, pt, &n, &again);
+	assert_false(again);
+	decrypt(&s, &qm, f, 8, pt, &n, &again);
+	assert_true(again);
+	assert_memory_equal(pt, pt7, n7);
+	/* and the chain still continues from frame 9 */
+	decrypt(&s, &qm, f, 10, pt, &n, &again);
+	assert_false(again);
+	/* a phase 1 message retransmitted after phase 2 began */
+	decrypt(&s, &s.p1, f, 6, pt, &n, &again);
+	assert_true(again);
+	session_end(&s);
+}
+
 /* Interleaved XAUTH / Mode-Config / Informational exchanges. */
 static void test_12610_interleaved_msgids(void **state)
 {
@@ -457,6 +491,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_certs_main_and_quick_mode),
+		cmocka_unit_test(test_retransmit_after_reply),
 		cmocka_unit_test(test_12610_interleaved_msgids),
 		cmocka_unit_test(test_12620_unencrypted_phase1_end),
 		cmocka_unit_test(test_wrong_key_gives_garbage),
