@@ -417,6 +417,75 @@ static void rule_auth_v2(const struct iks_nego *n, struct iks_findings *out)
 			     "responder's identity and AUTH, so it carries only an error");
 }
 
+/*
+ * An Aggressive Mode first message answered, before any key exists, by an
+ * error notification instead of message 2: the responder refuses
+ * Aggressive Mode for this peer (strongSwan answers AUTHENTICATION_FAILED
+ * when it has no aggressive policy, docs/failures.md).
+ */
+static bool rule_mode_v1(const struct iks_nego *n, struct iks_findings *out)
+{
+	const struct iks_nmsg *ans = NULL;
+	struct iks_finding *f;
+
+	if (n->version != 1 || n->exchange != IKS_V1_EX_AGGRESSIVE || phase1_count(n) != 1)
+		return false;
+	for (unsigned i = 1; i < n->n_msgs && !ans; i++)
+		if (!n->msgs[i].from_initiator && n->msgs[i].exchange == IKS_V1_EX_INFO &&
+		    !n->msgs[i].encrypted && n->msgs[i].n_notify)
+			ans = &n->msgs[i];
+	if (!ans)
+		return false;
+	f = add(out, "mode-mismatch", IKS_SEV_ERROR, IKS_CONF_LIKELY, 1);
+	if (!f)
+		return true;
+	say(f->summary, sizeof f->summary,
+	    "The responder refused Aggressive Mode at once, before any key existed "
+	    "(%s): it most likely allows Main Mode only for this peer (or has no "
+	    "connection for it at all).",
+	    iks_name(IKS_TAB_V1_NOTIFY, ans->notify[0]) ? iks_name(IKS_TAB_V1_NOTIFY, ans->notify[0]) :
+							   "an error notification");
+	say(f->remedy, sizeof f->remedy,
+	    "Use Main Mode on the initiator (aggressive = no), or allow Aggressive Mode "
+	    "on the responder (strongSwan: aggressive = yes and, for PSK, "
+	    "charon.i_dont_care_about_security_and_use_aggressive_mode_psk).");
+	evidence(f, n->msgs[0].frame);
+	evidence_msg(f, ans);
+	return true;
+}
+
+/* RFC 2408 INVALID_KEY_INFORMATION in phase 1: the responder has no key
+ * for this peer (no PSK: it expects certificates, or the secret is
+ * missing) - authentication cannot even start. */
+static bool rule_no_key_v1(const struct iks_nego *n, struct iks_findings *out)
+{
+	const struct iks_nmsg *m = notify_msg(n, IKS_V1_N_INVALID_KEY_INFORMATION, 0);
+	struct iks_finding *f;
+
+	if (!m || m->exchange == IKS_V1_EX_QUICK || n->status == IKS_STATUS_ESTABLISHED)
+		return false;
+	f = add(out, "auth-failed", IKS_SEV_ERROR, IKS_CONF_LIKELY, 1);
+	if (!f)
+		return true;
+	say(f->summary, sizeof f->summary,
+	    "The responder answered INVALID_KEY_INFORMATION during phase 1: it has no "
+	    "pre-shared key for this peer, most likely because it authenticates with "
+	    "certificates (or the secret for this peer's address/identity is missing).");
+	say(f->remedy, sizeof f->remedy,
+	    "Use the same authentication method on both peers (auth = psk or pubkey), "
+	    "and give the responder a secret for the initiator's identity.");
+	evidence_msg(f, m);
+	return true;
+}
+
+/* The responder's encrypted phase 1 refusal decrypted with the same keys
+ * as the initiator's messages: both derived the same keys, so the
+ * pre-shared keys agree and the refusal is about the identity. */
+static bool refusal_shares_keys(const struct iks_nego *n, const struct iks_nmsg *m)
+{
+	return n->version == 1 && m->encrypted && m->decrypted && !m->from_initiator;
+}
+
 static void rule_auth_v1(const struct iks_nego *n, struct iks_findings *out)
 {
 	/* A failed hash or authentication is said outright; a payload the
@@ -432,6 +501,8 @@ static void rule_auth_v1(const struct iks_nego *n, struct iks_findings *out)
 	};
 	unsigned pos = phase1_count(n);
 
+	if (rule_mode_v1(n, out) || rule_no_key_v1(n, out))
+		return;
 	for (unsigned i = 0; i < sizeof said / sizeof said[0]; i++) {
 		const struct iks_nmsg *m = notify_msg(n, said[i].type, 0);
 		const char *name = iks_name(IKS_TAB_V1_NOTIFY, said[i].type);
@@ -439,6 +510,24 @@ static void rule_auth_v1(const struct iks_nego *n, struct iks_findings *out)
 
 		if (!m || m->exchange == IKS_V1_EX_QUICK || n->status == IKS_STATUS_ESTABLISHED)
 			continue;
+		if (refusal_shares_keys(n, m)) {
+			struct iks_finding *f = add(out, "id-mismatch", IKS_SEV_ERROR,
+						    IKS_CONF_LIKELY, 1);
+
+			if (!f)
+				return;
+			say(f->summary, sizeof f->summary,
+			    "The responder answered the initiator's identity with %s, "
+			    "encrypted with the same keys as the initiator's messages, so the "
+			    "pre-shared keys agree: the responder most likely has no "
+			    "configuration for the identity the initiator presented (or "
+			    "rejects it).", name ? name : "an error");
+			say(f->remedy, sizeof f->remedy,
+			    "Make the initiator's local id match the remote id the responder "
+			    "expects for it (swanctl.conf local.id / remote.id), and the reverse.");
+			evidence_msg(f, m);
+			return;
+		}
 		say(what, sizeof what, "a peer answered with %s during phase 1",
 		    name ? name : "an error");
 		auth_finding(n, out, said[i].conf, m, what);
@@ -726,7 +815,9 @@ static void rule_retransmission(const struct iks_nego *n, struct iks_findings *o
 
 	for (unsigned i = 0; i < n->n_msgs; i++)
 		total += n->msgs[i].retransmits;
-	if (!total)
+	/* unanswered repeats are the evidence of no-response, not a finding
+	 * of their own */
+	if (!total || !count_from(n, false))
 		return;
 	for (unsigned i = 0; i < n->n_msgs; i++) {
 		const struct iks_nmsg *m = &n->msgs[i];

@@ -244,7 +244,8 @@ json_t *iks_report_nego_json(const struct iks_nego *n, const struct iks_findings
 	json_object_set_new(o, "phase1", p1);
 
 	for (unsigned i = 0; i < n->n_children; i++)
-		json_array_append_new(p2, child_json(n, &n->children[i]));
+		if (iks_report_child_shown(n, &n->children[i]))
+			json_array_append_new(p2, child_json(n, &n->children[i]));
 	json_object_set_new(o, "phase2", p2);
 	if (n->have_keys || n->decrypt_failed) {
 		json_t *d = json_object();
@@ -258,6 +259,16 @@ json_t *iks_report_nego_json(const struct iks_nego *n, const struct iks_findings
 		json_array_append_new(fa, finding_json(&fs->f[i]));
 	json_object_set_new(o, "findings", fa);
 	return o;
+}
+
+/*
+ * The CHILD_SA requested inside IKE_AUTH of an IKE SA that failed was
+ * never negotiated: phase 2 did not start, so it is not listed as one.
+ */
+bool iks_report_child_shown(const struct iks_nego *n, const struct iks_child *c)
+{
+	return !(n->status == IKS_STATUS_FAILED && n->version == 2 &&
+		 c->exchange == IKS_V2_EX_IKE_AUTH);
 }
 
 /* ---- text ---- */
@@ -317,6 +328,8 @@ void iks_report_nego_text(FILE *out, const struct iks_nego *n, const struct iks_
 		const struct iks_child *c = &n->children[i];
 		char ti[160] = "", tr[160] = "";
 
+		if (!iks_report_child_shown(n, c))
+			continue;
 		fprintf(out, "  Phase 2 (%s, message id %u): %s%s%s\n",
 			iks_exchange_name(n->version, c->exchange) ?
 				iks_exchange_name(n->version, c->exchange) : "?",

@@ -53,4 +53,7 @@ void iks_report_payload_details(const struct iks_msg *m, const struct iks_payloa
 
 json_t *iks_json_hex(const uint8_t *p, size_t n);
 
+/* Whether a phase 2 record is reported (see nego.c). */
+bool iks_report_child_shown(const struct iks_nego *n, const struct iks_child *c);
+
 #endif

@@ -822,10 +822,49 @@ static void conclude_v1(struct iks_nego *n)
 				"Aggressive Mode message 3 was never sent");
 }
 
+/* After Quick Mode message 1 the responder sent an Informational instead
+ * of message 2 (RFC 2409 5.5): the refusal, even when unreadable. */
+static bool qm_refused(const struct iks_nego *n, const struct iks_child *c)
+{
+	unsigned qm = 0;
+	bool info = false;
+
+	for (unsigned i = c->first_msg; i < n->n_msgs; i++) {
+		const struct iks_nmsg *m = &n->msgs[i];
+
+		if (m->exchange == IKS_V1_EX_QUICK && m->message_id == c->message_id)
+			qm++;
+		else if (m->exchange == IKS_V1_EX_INFO && !m->from_initiator)
+			info = true;
+	}
+	return qm == 1 && info;
+}
+
+/* A CREATE_CHILD_SA response too small for SA, nonce and selectors holds
+ * only a notification (same bound as for IKE_AUTH: SK overhead plus one
+ * notify payload). */
+static bool ccsa_refused(const struct iks_nego *n, const struct iks_child *c)
+{
+	for (unsigned i = c->first_msg; i < n->n_msgs; i++) {
+		const struct iks_nmsg *m = &n->msgs[i];
+
+		if (m->exchange == IKS_V2_EX_CREATE_CHILD_SA && m->response &&
+		    m->message_id == c->message_id && !m->decrypted)
+			return m->length < IKS_V2_AUTH_RESPONSE_MIN;
+	}
+	return false;
+}
+
 static void conclude_children(struct iks_nego *n)
 {
 	for (unsigned i = 0; i < n->n_children; i++) {
 		struct iks_child *c = &n->children[i];
+
+		if (c->status == IKS_STATUS_INCOMPLETE && !c->has_chosen &&
+		    ((n->version == 1 && qm_refused(n, c)) ||
+		     (n->version == 2 && c->exchange == IKS_V2_EX_CREATE_CHILD_SA &&
+		      ccsa_refused(n, c))))
+			child_set_status(c, IKS_STATUS_FAILED);
 
 		if (c->status == IKS_STATUS_INCOMPLETE && (c->esp_packets_i || c->esp_packets_r))
 			child_set_status(c, IKS_STATUS_ESTABLISHED);
