@@ -346,41 +346,88 @@ static int v1_row(struct kl_state *st, struct kl_sa *sa, const uint8_t *cky_i)
 	return rc;
 }
 
-/* "checkin IKEvN SA name[id] with SPIs X_i Y_r": the SA's keys, if
- * logged and complete, belong to these SPIs. */
+/* Are the keys of sa complete for this proposal (IKEv1: Ka; IKEv2: Sk_e,
+ * and Sk_a unless the proposal is AEAD, i.e. PRF follows ENCR)? */
+static bool keys_complete(const struct kl_sa *sa, const char *proposal, bool v1)
+{
+	const char *slash = strchr(proposal, '/');
+	uint8_t need;
+
+	if (!sa)
+		return false;
+	if (v1) {
+		need = 1u << KL_KA;
+	} else {
+		need = 1u << KL_EI | 1u << KL_ER;
+		if (slash && strncmp(slash + 1, "PRF_", 4) != 0)
+			need |= 1u << KL_AI | 1u << KL_AR;
+	}
+	return (sa->have & need) == need;
+}
+
+/* The unique id in "checkin IKEvN SA name[17] with SPIs" ("" if none). */
+static void checkin_id(const char *text, const char *with, char id[KL_TAG_MAX])
+{
+	const char *close = with, *open;
+
+	id[0] = '\0';
+	if (close == text || close[-1] != ']')
+		return;
+	open = close - 1;
+	while (open > text && is_digit(open[-1]))
+		open--;
+	if (open == close - 1 || open == text || open[-1] != '[' ||
+	    (size_t)(close - 1 - open) >= KL_TAG_MAX)
+		return;
+	memcpy(id, open, (size_t)(close - 1 - open));
+	id[close - 1 - open] = '\0';
+}
+
+/*
+ * "checkin IKEvN SA name[id] with SPIs X_i Y_r": the keys logged for this
+ * IKE SA belong to these SPIs.  An IKEv2 rekeying complicates which SA
+ * logged them: the initiator logs the new SA's keys under the old SA's
+ * tag, the responder under the new SA's tag, and both log the proposal
+ * under the old tag; the checkin of the new SA is logged under the old
+ * tag but names the new SA's id.  So: keys of the named SA if it has
+ * them, else of the tag's SA; the proposal of the SA with the keys, else
+ * of the tag's SA.
+ */
 static int checkin(struct kl_state *st, const struct kl_line *l)
 {
-	const char *p = strstr(l->text, " with SPIs ");
+	const char *with = strstr(l->text, " with SPIs ");
 	uint8_t spi_i[IKS_SPI_LEN], spi_r[IKS_SPI_LEN];
 	static const uint8_t zero[IKS_SPI_LEN];
-	struct kl_sa *sa;
+	struct kl_sa *tag_sa, *named_sa, *sa;
+	const char *p, *proposal;
+	char id[KL_TAG_MAX];
 	bool v1 = strncmp(l->text, "checkin IKEv1 SA ", 17) == 0;
-	uint8_t need;
 	int rc = 0;
 
-	if (!p || !l->tag[0])
+	if (!with || !l->tag[0])
 		return 0;
-	p += 11;
+	p = with + 11;
 	if (strlen(p) < 2 * 16 + 5 || !spi_hex(p, spi_i) ||
 	    strncmp(p + 16, "_i ", 3) != 0 || !spi_hex(p + 19, spi_r) ||
 	    strncmp(p + 35, "_r", 2) != 0)
 		return 0;
 	if (memcmp(spi_r, zero, IKS_SPI_LEN) == 0)
 		return 0;
-	sa = sa_find(st, l->tag, false);
-	if (!sa)
-		return 0;
-	if (v1) {
-		need = 1u << KL_KA;
-	} else {
-		need = 1u << KL_EI | 1u << KL_ER;
-		/* AEAD SAs log no Sk_a; the proposal says which */
-		if (strchr(sa->proposal, '/') &&
-		    strncmp(strchr(sa->proposal, '/') + 1, "PRF_", 4) != 0)
-			need |= 1u << KL_AI | 1u << KL_AR;
+	tag_sa = sa_find(st, l->tag, false);
+	checkin_id(l->text, with, id);
+	named_sa = id[0] && strcmp(id, l->tag) != 0 ? sa_find(st, id, false) :
+						      NULL;
+	sa = named_sa;
+	proposal = sa && sa->proposal[0] ? sa->proposal :
+		   tag_sa ? tag_sa->proposal : "";
+	if (!keys_complete(sa, proposal, v1)) {
+		sa = tag_sa;
+		proposal = sa ? sa->proposal : "";
 	}
-	if ((sa->have & need) != need)
+	if (!keys_complete(sa, proposal, v1))
 		return 0;
+	if (!v1 && proposal != sa->proposal)
+		snprintf(sa->proposal, sizeof(sa->proposal), "%s", proposal);
 	rc = v1 ? v1_row(st, sa, spi_i) : v2_row(st, sa, spi_i, spi_r);
 	if (rc == IKS_ERR_UNSUPPORTED || rc == IKS_ERR_KEYFILE ||
 	    rc == IKS_ERR_INVALID) {

@@ -232,6 +232,34 @@ static void test_lab_wrong_keys(void **state)
 	}
 }
 
+/* An IKE SA rekeyed with CREATE_CHILD_SA: the initiator logs the new
+ * keys under the old SA's tag, the responder under the new one; both logs
+ * give both SAs, and the new SA's INFORMATIONAL decrypts with its keys. */
+static void test_lab_ike_rekey(void **state)
+{
+	static const char name[] = "c-rekey";
+	struct iks_keytab ka, kb;
+
+	(void)state;
+	iks_keytab_init(&ka);
+	iks_keytab_init(&kb);
+	parse_log(&ka, "c-rekey.a.log", 0, 2, 0);
+	parse_log(&kb, "c-rekey.b.log", 0, 2, 0);
+	assert_int_equal(ka.n_v2, 2);
+	assert_int_equal(kb.n_v2, 2);
+	assert_memory_equal(ka.v2, kb.v2, 2 * sizeof(ka.v2[0]));
+	assert_memory_not_equal(ka.v2[0].sk_ei, ka.v2[1].sk_ei, 16);
+	for (unsigned frame = 3; frame <= 10; frame++) {
+		uint8_t pt[MSG_MAX], np = 0;
+		size_t pt_len = 0;
+
+		if (decrypt_frame(&ka, name, frame, pt, &pt_len, &np) != 0)
+			fail_msg("frame %u", frame);
+	}
+	iks_keytab_free(&ka);
+	iks_keytab_free(&kb);
+}
+
 /* RFC 7383: each SKF fragment verifies and decrypts on its own; the
  * fragments' plaintexts joined are the inner payloads. */
 static void test_lab_skf_fragments(void **state)
@@ -482,6 +510,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lab_algorithms),
 		cmocka_unit_test(test_lab_wrong_keys),
+		cmocka_unit_test(test_lab_ike_rekey),
 		cmocka_unit_test(test_lab_skf_fragments),
 		cmocka_unit_test(test_lab_ikev1),
 		cmocka_unit_test(test_interleaved_and_formats),
