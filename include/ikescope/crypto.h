@@ -294,9 +294,9 @@ int iks_crypto_v1_chain_phase2(struct iks_v1_ivchain *c,
  * 28-byte ISAKMP header) with chain c, advancing it.  A retransmission of
  * one of the last IKS_V1_IV_HISTORY messages (same length, same last
  * block) reuses that message's IV and leaves the chain as it is;
- * *retransmit (may be NULL) tells which happened.  out[0, ct_len) receives the whole plaintext:
- * IKEv1 padding is not self-describing, the decoder stops after the last
- * payload.  IKS_ERR_LENGTH if ct_len is not a positive multiple of the
+ * *retransmit (may be NULL) tells which happened.  out[0, ct_len)
+ * receives the whole plaintext: IKEv1 padding is not self-describing, the
+ * decoder stops after the last payload.  IKS_ERR_LENGTH if ct_len is not a positive multiple of the
  * block size.  No integrity check exists in IKEv1 encryption; a wrong key
  * yields garbage the decoder will reject.
  */
@@ -323,10 +323,17 @@ int iks_crypto_v1_decrypt_iv(const struct iks_v1_suite *s, const uint8_t *iv,
  *
  * IKEv1 SAs give rows (initiator cookie, "encryption key Ka"); IKEv2 SAs
  * give rows with Sk_ei/Sk_er/Sk_ai/Sk_ar and the algorithms of the selected
- * proposal.  Rows are added to kt (a row already there is replaced);
+ * proposal, including IKE SAs created by rekeying.  Rows are added to kt
+ * (a row already there is replaced: both peers' logs may be given);
  * *n_v1 / *n_v2 (may be NULL) count rows found.  `name` is used in
  * messages.  An SA whose proposal has no decryption support here is
- * skipped and counted in *n_skipped (may be NULL).
+ * skipped and counted in *n_skipped (may be NULL).  Lines without a tag,
+ * or from other daemons, are ignored; IKEv2 keys are only complete with
+ * `cfg` logging (the proposal tells whether Sk_a exists and which
+ * algorithms to name).  Returns IKS_ERR_IO on a read error.
+ *
+ * For `ikescope keys`: parse every log into one table, then
+ * iks_keytab_write(kt, IKS_KEYTAB_V1, ...) and (..., IKS_KEYTAB_V2, ...).
  */
 int iks_keylog_parse(struct iks_keytab *kt, FILE *log, const char *name,
 		     size_t *n_v1, size_t *n_v2, size_t *n_skipped,
