@@ -7,6 +7,7 @@
 static const struct iks_cli_cmd commands[] = {
 	{ "analyze", "rebuild every negotiation and explain why it failed", iks_cmd_analyze },
 	{ "dissect", "decode and print every IKE message", iks_cmd_dissect },
+	{ "keys", "turn strongSwan charon logs into Wireshark key tables", iks_cmd_keys },
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,109 @@
+/*
+ * ikescope keys [-o DIR] LOGFILE...
+ * Turn strongSwan charon logs written at `ike = 4` into Wireshark key
+ * tables (ikev1_decryption_table, ikev2_decryption_table), the files
+ * `analyze --keys`, `dissect --keys` and Wireshark read.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static void keys_usage(FILE *f)
+{
+	fputs("usage: ikescope keys [-o DIR] LOGFILE...\n"
+	      "  Reads charon logs (filelog with ike = 4, mgr = 2, cfg = 1, ike_name = yes)\n"
+	      "  and writes DIR/ikev1_decryption_table and DIR/ikev2_decryption_table\n"
+	      "  (Wireshark's format); without -o, both tables go to standard output.\n"
+	      "  Use - for a log on standard input.\n", f);
+}
+
+static int write_table(const struct iks_keytab *kt, enum iks_keytab_kind kind,
+		       const char *dir, const char *name)
+{
+	char path[4096], err[IKS_ERRBUF_SIZE] = "";
+	size_t skipped = 0;
+	FILE *f = stdout;
+	int rc;
+
+	if (dir) {
+		snprintf(path, sizeof path, "%s/%s", dir, name);
+		if (!(f = fopen(path, "w"))) {
+			fprintf(stderr, "ikescope: %s: cannot write: %s\n", path, strerror(errno));
+			return -1;
+		}
+	}
+	rc = iks_keytab_write(kt, kind, f, &skipped, err, sizeof err);
+	if (dir && fclose(f) != 0)
+		rc = IKS_ERR_IO;
+	if (rc < 0) {
+		fprintf(stderr, "ikescope: %s: %s\n", dir ? path : "(stdout)",
+			err[0] ? err : iks_strerror(rc));
+		return -1;
+	}
+	if (skipped)
+		fprintf(stderr, "ikescope: %zu SA%s skipped: Wireshark has no name for "
+			"their algorithms\n", skipped, skipped == 1 ? "" : "s");
+	return 0;
+}
+
+int iks_cmd_keys(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct iks_keytab kt;
+	const char *dir = NULL;
+	int c, status = IKS_EXIT_OK;
+	size_t v1 = 0, v2 = 0;
+
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			dir = optarg;
+			break;
+		case 'h':
+			keys_usage(stdout);
+			return IKS_EXIT_OK;
+		default:
+			keys_usage(stderr);
+			return IKS_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		keys_usage(stderr);
+		return IKS_EXIT_USAGE;
+	}
+	iks_keytab_init(&kt);
+	for (int i = optind; i < argc; i++) {
+		char err[IKS_ERRBUF_SIZE] = "";
+		bool is_stdin = !strcmp(argv[i], "-");
+		FILE *f = is_stdin ? stdin : fopen(argv[i], "r");
+		size_t n1 = 0, n2 = 0;
+
+		if (!f) {
+			fprintf(stderr, "ikescope: %s: %s\n", argv[i], strerror(errno));
+			status = IKS_EXIT_USAGE;
+			continue;
+		}
+		if (iks_keylog_parse(&kt, f, argv[i], &n1, &n2, NULL, err, sizeof err) < 0) {
+			fprintf(stderr, "ikescope: %s\n", err[0] ? err : argv[i]);
+			status = IKS_EXIT_USAGE;
+		}
+		v1 += n1;
+		v2 += n2;
+		if (!is_stdin)
+			fclose(f);
+	}
+	if (write_table(&kt, IKS_KEYTAB_V1, dir, "ikev1_decryption_table") < 0 ||
+	    write_table(&kt, IKS_KEYTAB_V2, dir, "ikev2_decryption_table") < 0)
+		status = IKS_EXIT_USAGE;
+	fprintf(stderr, "ikescope: %zu IKEv1 and %zu IKEv2 SA%s found\n", v1, v2,
+		v1 + v2 == 1 ? "" : "s");
+	iks_keytab_free(&kt);
+	return status;
+}
