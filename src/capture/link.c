@@ -1,6 +1,7 @@
 /*
  * link.c - the link layers in front of IP: Ethernet with 802.1Q/802.1ad
- * tags, Linux cooked capture v1/v2, raw IP and BSD loopback.
+ * tags and PPPoE sessions, Linux cooked capture v1/v2, raw IP and BSD
+ * loopback.
  */
 #include "capture/capture_int.h"
 
@@ -9,6 +10,11 @@
 #define ETHERTYPE_VLAN 0x8100  /* IEEE 802.1Q C-tag */
 #define ETHERTYPE_QINQ 0x88a8  /* IEEE 802.1ad S-tag */
 #define ETHERTYPE_QINQ_OLD 0x9100 /* pre-standard S-tag, still seen */
+#define ETHERTYPE_PPPOE_SESSION 0x8864
+
+/* RFC 1661 / RFC 5072 PPP protocol numbers for IP */
+#define PPP_IPV4 0x0021
+#define PPP_IPV6 0x0057
 
 /* Stacks deeper than this are not real traffic; stop rather than loop. */
 #define MAX_VLAN_TAGS 8
@@ -31,6 +37,29 @@ static int ip_version_is(const struct iks_cur *c, int want)
 	return (b >> 4) == want ? want : 0;
 }
 
+/*
+ * RFC 2516 section 4: version/type, code 0, session id, length, then the
+ * PPP protocol field (RFC 1661 section 2).  VPN routers on DSL lines send
+ * their IKE this way, and captures on their WAN side show it.
+ */
+static int pppoe_session(struct iks_cur *c)
+{
+	uint8_t vt, code;
+	uint16_t len, proto;
+
+	if (!iks_cur_u8(c, &vt) || !iks_cur_u8(c, &code) ||
+	    !iks_cur_skip(c, 2) || !iks_cur_be16(c, &len) ||
+	    !iks_cur_be16(c, &proto))
+		return -1;
+	if (vt != 0x11 || code != 0)
+		return 0;
+	if (proto == PPP_IPV4)
+		return ip_version_is(c, 4);
+	if (proto == PPP_IPV6)
+		return ip_version_is(c, 6);
+	return 0;
+}
+
 /* Follows an EtherType through any VLAN tags (IEEE 802.1Q-2018 9.6: a
  * tag is TPID, 2 bytes of TCI, then the next EtherType). */
 static int after_ethertype(struct iks_cur *c, uint16_t type)
@@ -44,6 +73,8 @@ static int after_ethertype(struct iks_cur *c, uint16_t type)
 		if (!iks_cur_skip(c, 2) || !iks_cur_be16(c, &type))
 			return -1;
 	}
+	if (type == ETHERTYPE_PPPOE_SESSION)
+		return pppoe_session(c);
 	if (type == ETHERTYPE_IPV4)
 		return ip_version_is(c, 4);
 	if (type == ETHERTYPE_IPV6)

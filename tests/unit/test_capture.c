@@ -111,6 +111,7 @@ static size_t ike_msg(uint8_t *buf, size_t extra, uint8_t tag)
 
 struct link_opts {
 	int vlan_tags;     /* Ethernet: how many tags, S-tag outermost */
+	bool pppoe;        /* Ethernet: a PPPoE session header after the tags */
 	bool big_endian;   /* DLT_NULL written by a big-endian host */
 	uint32_t af6;      /* BSD AF_INET6 value */
 };
@@ -128,6 +129,16 @@ static void link_hdr(struct iks_wr *w, int lt, int version,
 		for (i = 0; lo && i < lo->vlan_tags; i++) {
 			iks_wr_be16(w, i == 0 && lo->vlan_tags > 1 ? 0x88a8 : 0x8100);
 			iks_wr_be16(w, (uint16_t)(100 + i));
+		}
+		if (lo && lo->pppoe) {
+			/* RFC 2516; udp_pkt() patches the length */
+			iks_wr_be16(w, 0x8864);
+			iks_wr_u8(w, 0x11);
+			iks_wr_u8(w, 0);
+			iks_wr_be16(w, 0x1234);
+			iks_wr_be16(w, 0);
+			iks_wr_be16(w, version == 4 ? 0x0021 : 0x0057);
+			break;
 		}
 		iks_wr_be16(w, et);
 		break;
@@ -209,6 +220,12 @@ static void udp_pkt(struct pkt *p, int lt, const struct link_opts *lo,
 		ipv6_hdr(&w, 17, 8 + len);
 	udp_hdr(&w, sport, dport, len);
 	iks_wr_bytes(&w, data, len);
+	if (lt == LT_EN10MB && lo && lo->pppoe) {
+		/* the PPPoE length counts what follows its 6-byte header */
+		size_t at = 12 + 4 * (size_t)lo->vlan_tags + 2 + 4;
+
+		iks_wr_patch_be16(&w, at, (uint16_t)(w.len - at - 2));
+	}
 	assert_false(w.overflow);
 	p->len = w.len;
 }
@@ -557,6 +574,17 @@ static void test_vlan_and_qinq(void **state)
 	assert_ike(&res.dg[1], 6, 2);
 	assert_ike(&res.dg[2], 4, 3);
 	assert_int_equal(res.st.non_ip, 1);
+}
+
+static void test_pppoe(void **state)
+{
+	struct link_opts pppoe = { .pppoe = true };
+	struct link_opts tagged = { .pppoe = true, .vlan_tags = 1 };
+
+	(void)state;
+	one_ike_over(LT_EN10MB, &pppoe, 4, "EN10MB");
+	one_ike_over(LT_EN10MB, &pppoe, 6, "EN10MB");
+	one_ike_over(LT_EN10MB, &tagged, 4, "EN10MB");
 }
 
 static void test_linux_cooked(void **state)
@@ -1525,6 +1553,7 @@ int main(void)
 		cmocka_unit_test(test_ethernet),
 		cmocka_unit_test(test_nanosecond_timestamps),
 		cmocka_unit_test(test_vlan_and_qinq),
+		cmocka_unit_test(test_pppoe),
 		cmocka_unit_test(test_linux_cooked),
 		cmocka_unit_test(test_raw_ip),
 		cmocka_unit_test(test_bsd_loopback),
