@@ -46,6 +46,10 @@ json_t *iks_report_nego_json(const struct iks_nego *n, const struct iks_findings
 void iks_report_nego_text(FILE *out, const struct iks_nego *n,
 			  const struct iks_findings *fs, unsigned flags);
 
+/* The negotiation's messages as arrows between the two peers: exchange,
+ * error notifications, encryption, retransmissions, frame and time. */
+void iks_report_ladder_text(FILE *out, const struct iks_nego *n);
+
 /* Lower-case hex of n bytes into buf (2n+1 bytes); returns buf. */
 char *iks_report_hex(const uint8_t *p, size_t n, char *buf, size_t len);
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -19,9 +20,13 @@ struct analyze {
 
 static void analyze_usage(FILE *f)
 {
-	fputs("usage: ikescope analyze [--json] [--keys FILE]... [--fail-on-error]\n"
-	      "                        [--status STATUS] [--ike-port PORT]... CAPTURE...\n"
+	fputs("usage: ikescope analyze [--json] [--ladder] [--keys FILE]... [--fail-on-error]\n"
+	      "                        [--status STATUS] [--peer ADDR] [--spi HEX]\n"
+	      "                        [--ike-port PORT]... CAPTURE...\n"
 	      "  --json           one JSON record per IKE SA negotiation (JSON Lines)\n"
+	      "  --ladder         draw each negotiation's messages between the peers\n"
+	      "  --peer ADDR      only negotiations with ADDR as initiator or responder\n"
+	      "  --spi HEX        only the negotiation with this initiator or responder SPI\n"
 	      "  --keys FILE      Wireshark ikev1/ikev2_decryption_table (repeatable)\n"
 	      "  --fail-on-error  exit 1 when a negotiation failed\n"
 	      "  --status STATUS  report only negotiations with this status\n"
@@ -51,6 +56,25 @@ static void print_summary_json(size_t counts[3], size_t total)
 	json_decref(o);
 }
 
+/* --peer / --spi filters: textual comparison with what the report prints. */
+static bool matches(const struct iks_nego *n, const char *peer, const char *spi)
+{
+	char a[64], b[64], si[17], sr[17];
+
+	if (peer && strcmp(peer, iks_addr_format(&n->init_addr, a, sizeof a)) &&
+	    strcmp(peer, iks_addr_format(&n->resp_addr, b, sizeof b)))
+		return false;
+	if (spi) {
+		iks_report_hex(n->spi_i, 8, si, sizeof si);
+		iks_report_hex(n->spi_r, 8, sr, sizeof sr);
+		if (!strncasecmp(spi, "0x", 2))
+			spi += 2;
+		if (strcasecmp(spi, si) && strcasecmp(spi, sr))
+			return false;
+	}
+	return true;
+}
+
 int iks_cmd_analyze(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -59,6 +83,9 @@ int iks_cmd_analyze(int argc, char **argv)
 		{ "fail-on-error", no_argument, NULL, 'F' },
 		{ "status", required_argument, NULL, 's' },
 		{ "ike-port", required_argument, NULL, 'p' },
+		{ "ladder", no_argument, NULL, 'L' },
+		{ "peer", required_argument, NULL, 'P' },
+		{ "spi", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -66,15 +93,25 @@ int iks_cmd_analyze(int argc, char **argv)
 	struct iks_keytab keys;
 	struct iks_track_opts topts = { 0 };
 	struct analyze a = { 0 };
-	bool json = false, fail_on_error = false;
+	bool json = false, fail_on_error = false, ladder = false;
+	const char *peer = NULL, *spi = NULL;
 	int c, status = IKS_EXIT_OK, only = -1;
 	size_t counts[3] = { 0, 0, 0 };
 	unsigned flags = 0;
 	char err[IKS_ERRBUF_SIZE];
 
 	iks_keytab_init(&keys);
-	while ((c = getopt_long(argc, argv, "jk:Fs:p:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "jk:Fs:p:LP:S:h", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'L':
+			ladder = true;
+			break;
+		case 'P':
+			peer = optarg;
+			break;
+		case 'S':
+			spi = optarg;
+			break;
 		case 'j':
 			json = true;
 			break;
@@ -142,7 +179,7 @@ int iks_cmd_analyze(int argc, char **argv)
 		struct iks_findings fs;
 
 		counts[n->status]++;
-		if (only >= 0 && (int)n->status != only)
+		if ((only >= 0 && (int)n->status != only) || !matches(n, peer, spi))
 			continue;
 		iks_diagnose(n, &fs);
 		if (json) {
@@ -154,6 +191,8 @@ int iks_cmd_analyze(int argc, char **argv)
 			json_decref(o);
 		} else {
 			iks_report_nego_text(stdout, n, &fs, flags);
+			if (ladder)
+				iks_report_ladder_text(stdout, n);
 		}
 	}
 	if (json)

@@ -537,11 +537,31 @@ static void rule_auth_v1(const struct iks_nego *n, struct iks_findings *out)
 		return;
 	if (n->exchange == IKS_V1_EX_MAIN && pos == 5) {
 		const struct iks_nmsg *m5 = last_msg(n, IKS_V1_EX_MAIN, false);
+		const struct iks_nmsg *info = NULL;
 
-		auth_finding(n, out, IKS_CONF_LIKELY, m5,
-			     "Main Mode message 5 (the initiator's encrypted identity and "
-			     "hash) was never answered, which is what a responder does when "
-			     "it cannot decrypt or verify it");
+		for (unsigned i = 0; i < n->n_msgs; i++)
+			if (!n->msgs[i].from_initiator && n->msgs[i].exchange == IKS_V1_EX_INFO &&
+			    n->msgs[i].encrypted && !n->msgs[i].decrypted) {
+				info = &n->msgs[i];
+				break;
+			}
+		if (info && n->have_keys)
+			auth_finding(n, out, IKS_CONF_LIKELY, info,
+				     "the responder answered Main Mode message 5 with encrypted "
+				     "notifications that the initiator's keys do not decrypt, so "
+				     "the two peers derived different keys");
+		else if (info)
+			auth_finding(n, out, IKS_CONF_LIKELY, info,
+				     "the responder answered Main Mode message 5 (the initiator's "
+				     "encrypted identity and hash) with encrypted notifications "
+				     "instead of message 6");
+		else
+			auth_finding(n, out, IKS_CONF_LIKELY, m5,
+				     "Main Mode message 5 (the initiator's encrypted identity and "
+				     "hash) was never answered, which is what a responder does when "
+				     "it cannot decrypt or verify it");
+		if (m5)
+			evidence_msg(&out->f[out->n - 1], m5);
 	} else if (n->exchange == IKS_V1_EX_AGGRESSIVE && pos == 2) {
 		const struct iks_nmsg *m2 = last_msg(n, IKS_V1_EX_AGGRESSIVE, true);
 
@@ -962,6 +982,18 @@ static const struct {
 	{ "weak-crypto", rule_weak_crypto },
 };
 
+/* Evidence reads in frame order. */
+static void sort_evidence(struct iks_finding *f)
+{
+	for (unsigned i = 1; i < f->n_evidence; i++)
+		for (unsigned j = i; j > 0 && f->evidence[j - 1] > f->evidence[j]; j--) {
+			uint64_t t = f->evidence[j];
+
+			f->evidence[j] = f->evidence[j - 1];
+			f->evidence[j - 1] = t;
+		}
+}
+
 void iks_diagnose(const struct iks_nego *n, struct iks_findings *out)
 {
 	out->n = 0;
@@ -972,4 +1004,6 @@ void iks_diagnose(const struct iks_nego *n, struct iks_findings *out)
 			continue;
 		rules[i].fn(n, out);
 	}
+	for (unsigned i = 0; i < out->n; i++)
+		sort_evidence(&out->f[i]);
 }

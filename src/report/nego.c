@@ -382,3 +382,86 @@ void iks_report_nego_text(FILE *out, const struct iks_nego *n, const struct iks_
 	}
 	fputc('\n', out);
 }
+
+/* ---- ladder ---- */
+
+static const char *ladder_exchange(const struct iks_nego *n, uint8_t ex)
+{
+	if (n->version == 2) {
+		switch (ex) {
+		case IKS_V2_EX_IKE_SA_INIT: return "IKE_SA_INIT";
+		case IKS_V2_EX_IKE_AUTH: return "IKE_AUTH";
+		case IKS_V2_EX_CREATE_CHILD_SA: return "CREATE_CHILD_SA";
+		case IKS_V2_EX_INFORMATIONAL: return "INFORMATIONAL";
+		default: break;
+		}
+	} else {
+		switch (ex) {
+		case IKS_V1_EX_MAIN: return "Main Mode";
+		case IKS_V1_EX_AGGRESSIVE: return "Aggressive";
+		case IKS_V1_EX_QUICK: return "Quick Mode";
+		case IKS_V1_EX_INFO: return "Informational";
+		case IKS_V1_EX_TRANSACTION: return "Transaction";
+		default: break;
+		}
+	}
+	return iks_exchange_name(n->version, ex) ? iks_exchange_name(n->version, ex) : "?";
+}
+
+/* The label on one arrow: exchange, and what a reader needs to see of its
+ * contents (notifications by name; encrypted when unreadable). */
+static void ladder_label(const struct iks_nego *n, const struct iks_nmsg *m, char *buf,
+			 size_t len)
+{
+	size_t used = (size_t)snprintf(buf, len, "%s%s", ladder_exchange(n, m->exchange),
+				       n->version == 2 ? (m->response ? " resp" : " req") : "");
+
+	if (m->encrypted && !m->decrypted && used < len)
+		used += (size_t)snprintf(buf + used, len - used, " [encrypted]");
+	for (unsigned i = 0; i < m->n_notify && used < len; i++) {
+		const char *nm = iks_name(n->version == 1 ? IKS_TAB_V1_NOTIFY : IKS_TAB_V2_NOTIFY,
+					  m->notify[i]);
+
+		/* status notifies (NAT detection, ...) would drown the errors */
+		if (!iks_notify_is_error(m->notify[i]))
+			continue;
+		if (nm)
+			used += (size_t)snprintf(buf + used, len - used, " %s", nm);
+		else
+			used += (size_t)snprintf(buf + used, len - used, " N(%u)", m->notify[i]);
+	}
+	if (m->retransmits && used < len)
+		snprintf(buf + used, len - used, " (x%u)", 1u + m->retransmits);
+}
+
+void iks_report_ladder_text(FILE *out, const struct iks_nego *n)
+{
+	enum { WIDTH = 52 };
+	char a[64], b[64], label[160];
+
+	iks_addr_format(&n->init_addr, a, sizeof a);
+	iks_addr_format(&n->resp_addr, b, sizeof b);
+	fprintf(out, "  %-*s%s\n", WIDTH + 4, a, b);
+	for (unsigned i = 0; i < n->n_msgs; i++) {
+		const struct iks_nmsg *m = &n->msgs[i];
+		char arrow[WIDTH + 1];
+		size_t ll;
+
+		ladder_label(n, m, label, sizeof label);
+		ll = strlen(label);
+		if (ll > WIDTH - 6)
+			ll = WIDTH - 6;
+		memset(arrow, '-', WIDTH);
+		arrow[WIDTH] = '\0';
+		memcpy(arrow + 3, " ", 1);
+		memcpy(arrow + 4, label, ll);
+		arrow[4 + ll] = ' ';
+		if (m->from_initiator)
+			arrow[WIDTH - 1] = '>';
+		else
+			arrow[0] = '<';
+		fprintf(out, "  |%s|  frame %llu  +%.3f s\n", arrow,
+			(unsigned long long)m->frame, m->time - n->start);
+	}
+	fputc('\n', out);
+}

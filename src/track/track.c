@@ -7,12 +7,10 @@
 #include <string.h>
 
 #include "ikescope/consts.h"
+#include "ikescope/names.h"
 #include "track/track_int.h"
 
 #define IKS_NEGO_DEFAULT_MAX 1000000
-/* RFC 7296 3.10.1: types below 16384 are errors; RFC 2408 3.14.1: 8192 */
-#define IKS_V2_N_FIRST_STATUS 16384
-#define IKS_V1_N_FIRST_STATUS 8192
 /* An IKEv2 retry after INVALID_KE_PAYLOAD or COOKIE comes within seconds;
  * a new IKE_SA_INIT minutes later is a new attempt. */
 #define IKS_RETRY_WINDOW_S 30.0
@@ -348,12 +346,10 @@ static struct iks_child *child_for(struct iks_nego *n, uint32_t msgid, uint8_t e
 	return c;
 }
 
-static uint16_t first_error(const struct iks_nmsg *nm, unsigned version)
+static uint16_t first_error(const struct iks_nmsg *nm)
 {
-	unsigned limit = version == 1 ? IKS_V1_N_FIRST_STATUS : IKS_V2_N_FIRST_STATUS;
-
 	for (unsigned i = 0; i < nm->n_notify; i++)
-		if (nm->notify[i] < limit)
+		if (iks_notify_is_error(nm->notify[i]))
 			return nm->notify[i];
 	return 0;
 }
@@ -452,7 +448,7 @@ static void phase1_answer(struct iks_nego *n, const struct iks_msg *m)
 /* IKEv2: RFC 7296 1.1-1.5 exchanges. */
 static void apply_v2(struct iks_nego *n, const struct iks_msg *m, struct iks_nmsg *nm)
 {
-	uint16_t err = first_error(nm, 2);
+	uint16_t err = first_error(nm);
 	char why[128];
 
 	switch (nm->exchange) {
@@ -558,7 +554,7 @@ static unsigned phase1_position(const struct iks_nego *n)
 /* IKEv1: RFC 2409 5 (Main, Aggressive), 5.5 (Quick Mode). */
 static void apply_v1(struct iks_nego *n, const struct iks_msg *m, struct iks_nmsg *nm)
 {
-	uint16_t err = first_error(nm, 1);
+	uint16_t err = first_error(nm);
 	char why[128];
 
 	if (nm->exchange == n->exchange &&
@@ -816,7 +812,10 @@ static void conclude_v1(struct iks_nego *n)
 		return;
 	if (n->exchange == IKS_V1_EX_MAIN && pos == 5)
 		nego_set_status(n, IKS_STATUS_FAILED, false,
-				"Main Mode message 5 was never answered");
+				n->msgs[n->n_msgs - 1].from_initiator ?
+					"Main Mode message 5 was never answered" :
+					"Main Mode message 5 was answered by notifications, "
+					"not by message 6");
 	else if (n->exchange == IKS_V1_EX_AGGRESSIVE && pos == 2)
 		nego_set_status(n, IKS_STATUS_FAILED, false,
 				"Aggressive Mode message 3 was never sent");
