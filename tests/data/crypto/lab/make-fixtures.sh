@@ -13,8 +13,10 @@
 set -eu
 name=$1 work=$2 pcap=$3 mode=${4:-filtered}
 dir=$(cd "$(dirname "$0")" && pwd)
-tshark -r "$pcap" -Y isakmp -T fields -e frame.number -e udp.dstport -e udp.payload 2>/dev/null |
-	awk -F'\t' '{ p = $3; if ($2 == 4500 && substr(p, 1, 8) == "00000000") p = substr(p, 9); print $1 "\t" p }' \
+# either port may be 4500: behind a NAT the other one is translated
+tshark -r "$pcap" -Y isakmp -T fields -e frame.number -e udp.srcport -e udp.dstport \
+	-e udp.payload 2>/dev/null |
+	awk -F'\t' '{ p = $4; if (($2 == 4500 || $3 == 4500) && substr(p, 1, 8) == "00000000") p = substr(p, 9); print $1 "\t" p }' \
 	>"$dir/$name.hex"
 for peer in a b; do
 	if [ "$mode" = full ]; then
