@@ -109,7 +109,9 @@ void iks_keytab_wipe(struct iks_keytab *kt);
  *     names as Wireshark spells them, quoted or not;
  *   - tcpdump -E / libreswan:  ikev2 I|R 0xSPIi 0xSPIr alg:0xkey alg:0xkey
  *     (I carries SK_ei/SK_ai, R carries SK_er/SK_ar; CBC ciphers only);
- *   - blank lines and lines starting with '#'.
+ *   - blank lines, lines starting with '#', and Wireshark esp_sa rows
+ *     ("IPv4",...: ESP keys, which ikescope does not use; a caller that
+ *     wants to say "no IKE keys in FILE" compares the row counts).
  * A row with the SPIs (cookie) of an earlier row replaces it, so a file
  * loaded later (repeated --keys) wins.  On the first bad row nothing of
  * this file is kept, the table holds what it held before, and errbuf says

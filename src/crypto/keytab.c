@@ -761,6 +761,14 @@ static bool starts_with_word(const char *line, size_t len, const char *w)
 	       is_blank((uint8_t)line[n]);
 }
 
+/* Wireshark's esp_sa rows start with the address family: "IPv4",
+ * "IPv6" or "Any IP". */
+static bool is_esp_sa_row(const struct fields *fl)
+{
+	return strcmp(fl->f[0], "IPv4") == 0 || strcmp(fl->f[0], "IPv6") == 0 ||
+	       strcmp(fl->f[0], "Any IP") == 0;
+}
+
 static int load_line(struct loader *ld, const char *line, size_t len)
 {
 	struct fields *fl;
@@ -790,6 +798,8 @@ static int load_line(struct loader *ld, const char *line, size_t len)
 			      "too many or too long fields");
 	} else if (fl->n == 2) {
 		rc = line_v1(ld, fl);
+	} else if (fl->n == 8 && is_esp_sa_row(fl)) {
+		rc = 0; /* Wireshark esp_sa (also written by save-keys): not IKE */
 	} else if (fl->n == 8) {
 		rc = line_v2(ld, fl);
 	} else {

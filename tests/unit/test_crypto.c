@@ -568,6 +568,79 @@ static void test_quoting_and_comments(void **state)
 	iks_keytab_free(&kt);
 }
 
+/* save-keys writes esp_sa next to the IKE tables; passing it is no error
+ * but gives no IKE rows. */
+static void test_esp_sa_rows_ignored(void **state)
+{
+	struct iks_keytab kt;
+	char err[IKS_ERRBUF_SIZE] = "";
+	const char text[] =
+		"\"IPv4\",\"192.168.0.1\",\"192.168.0.100\",\"0x070883c2\","
+		"\"AES-CBC [RFC3602]\",\"0x5de1a4c2c72662c9fda7a7c78cd25623\","
+		"\"HMAC-SHA-1-96 [RFC2404]\","
+		"\"0x51c9213c18232f8f26c70c4dee6e0e6d56e31e8a\"\n"
+		"\"IPv6\",\"::1\",\"::2\",\"0x1\",\"NULL\",\"\",\"NULL\",\"\"\n";
+
+	(void)state;
+	iks_keytab_init(&kt);
+	assert_int_equal(load_text(&kt, text, err), 0);
+	assert_int_equal(kt.n_v1 + kt.n_v2, 0);
+	iks_keytab_free(&kt);
+}
+
+/* ENCR_NULL: no IV, no encryption; padding still removed, and an
+ * unchecked ICV still stripped. */
+static void test_null_encryption(void **state)
+{
+	static const uint8_t inner[] = { 0, 0, 0, 8, 1, 2, 3, 4 }; /* a payload */
+	struct iks_v2_keys k;
+	uint8_t msg[128], pt[128];
+	size_t n = 0, pt_len = 0, sk_off;
+	char err[IKS_ERRBUF_SIZE] = "";
+
+	(void)state;
+	memset(&k, 0, sizeof(k));
+	assert_int_equal(iks_crypto_v2_set_algs(&k, 11 /* NULL */, 0, 0, err,
+						sizeof(err)), 0);
+	memset(msg, 0, 28); /* IKE header; contents do not matter here */
+	msg[16] = 46;
+	n = 28;
+	sk_off = n;
+	msg[n++] = 43; /* inner first payload */
+	msg[n++] = 0;
+	msg[n++] = 0;
+	msg[n++] = (uint8_t)(4 + sizeof(inner) + 3);
+	memcpy(msg + n, inner, sizeof(inner));
+	n += sizeof(inner);
+	msg[n++] = 0xee; /* padding */
+	msg[n++] = 0xee;
+	msg[n++] = 2;    /* pad length */
+	assert_int_equal(iks_crypto_v2_decrypt(&k, true, msg, n, sk_off,
+					       n - sk_off, false, pt,
+					       sizeof(pt), &pt_len, err,
+					       sizeof(err)), 0);
+	assert_int_equal(pt_len, sizeof(inner));
+	assert_memory_equal(pt, inner, sizeof(inner));
+	/* with "ANY 64-bits": the last 8 bytes are the ICV, unchecked */
+	k.integ = IKS_CRYPTO_INTEG_UNCHECKED;
+	k.integ_icv = 8;
+	memset(msg + n, 0x55, 8);
+	n += 8;
+	msg[sk_off + 3] = (uint8_t)(msg[sk_off + 3] + 8);
+	assert_int_equal(iks_crypto_v2_decrypt(&k, false, msg, n, sk_off,
+					       n - sk_off, false, pt,
+					       sizeof(pt), &pt_len, err,
+					       sizeof(err)), 0);
+	assert_int_equal(pt_len, sizeof(inner));
+	/* a pad length longer than the data */
+	msg[n - 9] = 40;
+	assert_int_equal(iks_crypto_v2_decrypt(&k, false, msg, n, sk_off,
+					       n - sk_off, false, pt,
+					       sizeof(pt), &pt_len, err,
+					       sizeof(err)), IKS_ERR_LENGTH);
+	assert_non_null(strstr(err, "wrong key?"));
+}
+
 /* A later file replaces a row with the same SPIs (repeated --keys). */
 static void test_later_file_wins(void **state)
 {
@@ -800,6 +873,8 @@ int main(void)
 		cmocka_unit_test(test_malformed_rows),
 		cmocka_unit_test(test_bad_file_keeps_table),
 		cmocka_unit_test(test_quoting_and_comments),
+		cmocka_unit_test(test_esp_sa_rows_ignored),
+		cmocka_unit_test(test_null_encryption),
 		cmocka_unit_test(test_later_file_wins),
 		cmocka_unit_test(test_tcpdump_lines),
 		cmocka_unit_test(test_set_algs),
