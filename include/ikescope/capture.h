@@ -126,6 +126,24 @@ int iks_capture_open_file(struct iks_capture **out, const char *path,
 			  size_t errlen);
 
 /*
+ * Capture live on a network interface (needs CAP_NET_RAW).  A kernel
+ * filter passes only what the parser can use (UDP on the IKE ports, ESP,
+ * IP fragments, IPv6 with extension headers), so frame numbers count the
+ * frames that passed it.  iks_capture_next() waits for traffic until
+ * iks_capture_break() is called.
+ */
+int iks_capture_open_live(struct iks_capture **out, const char *ifname,
+			  const struct iks_capture_opts *opts, char *errbuf,
+			  size_t errlen);
+
+/*
+ * Ends the capture: iks_capture_next() returns what is pending (lost
+ * fragments) and then 0.  Safe to call from a signal handler, for files
+ * as well as interfaces.
+ */
+void iks_capture_break(struct iks_capture *cap);
+
+/*
  * Next datagram: returns 1 with *dg filled, 0 at the end of the capture, or
  * a negative iks_err (e.g. IKS_ERR_TRUNCATED for a file cut in the middle of
  * a record) with errbuf set; after an error the capture is at its end, and

@@ -236,6 +236,35 @@ static void init_opts(struct iks_capture *cap,
 			       cap->opts.frag_timeout_s);
 }
 
+struct iks_capture *iks_capture_new(const struct iks_capture_opts *opts)
+{
+	struct iks_capture *cap = calloc(1, sizeof *cap);
+
+	if (cap) {
+		init_opts(cap, opts);
+		cap->ts_nsec_mul = 1;
+	}
+	return cap;
+}
+
+int iks_capture_use_pcap(struct iks_capture *cap, void *pcap, char *errbuf,
+			 size_t errlen)
+{
+	const char *name;
+
+	cap->pcap = pcap;
+	cap->dlt = pcap_datalink(pcap);
+	if (choose_link(cap->dlt, &cap->link) == 0)
+		return IKS_OK;
+	name = pcap_datalink_val_to_name(cap->dlt);
+	if (name)
+		set_err(errbuf, errlen, "unsupported link type %s (%d)", name,
+			cap->dlt);
+	else
+		set_err(errbuf, errlen, "unsupported link type %d", cap->dlt);
+	return IKS_ERR_LINKTYPE;
+}
+
 int iks_capture_open_file(struct iks_capture **out, const char *path,
 			  const struct iks_capture_opts *opts, char *errbuf,
 			  size_t errlen)
@@ -255,12 +284,11 @@ int iks_capture_open_file(struct iks_capture **out, const char *path,
 		set_err(errbuf, errlen, "no file name");
 		return IKS_ERR_USAGE;
 	}
-	cap = calloc(1, sizeof *cap);
+	cap = iks_capture_new(opts);
 	if (!cap) {
 		set_err(errbuf, errlen, "out of memory");
 		return IKS_ERR_NOMEM;
 	}
-	init_opts(cap, opts);
 	rc = open_input(cap, path, errbuf, errlen);
 	if (rc < 0)
 		goto fail;
@@ -285,21 +313,10 @@ int iks_capture_open_file(struct iks_capture **out, const char *path,
 		}
 		goto fail;
 	}
-	cap->pcap = p;
 	cap->fp = fp;
-	cap->dlt = pcap_datalink(p);
-	if (choose_link(cap->dlt, &cap->link) < 0) {
-		const char *name = pcap_datalink_val_to_name(cap->dlt);
-
-		if (name)
-			set_err(errbuf, errlen, "unsupported link type %s (%d)",
-				name, cap->dlt);
-		else
-			set_err(errbuf, errlen, "unsupported link type %d",
-				cap->dlt);
-		rc = IKS_ERR_LINKTYPE;
+	rc = iks_capture_use_pcap(cap, p, errbuf, errlen);
+	if (rc < 0)
 		goto fail;
-	}
 	*out = cap;
 	return IKS_OK;
 fail:
@@ -329,7 +346,8 @@ static void record_read_error(struct iks_capture *cap)
 			 cap->gz_truncated ? ", compressed stream ends early" : "",
 			 msg);
 	} else {
-		cap->pending_err = IKS_ERR_FORMAT;
+		/* a file that libpcap cannot parse, or an interface failing */
+		cap->pending_err = cap->fp ? IKS_ERR_FORMAT : IKS_ERR_IO;
 		snprintf(cap->pending_msg, sizeof cap->pending_msg,
 			 "frame %llu: %s", (unsigned long long)next,
 			 msg ? msg : "read error");
@@ -350,8 +368,9 @@ static int handle_frame(struct iks_capture *cap,
 	cap->frame_cut = false;
 	m.frame = cap->st.frames;
 	m.ts_sec = h->ts.tv_sec;
-	/* Opened with nanosecond precision: tv_usec holds nanoseconds. */
-	m.ts_nsec = (uint32_t)h->ts.tv_usec;
+	/* Files are opened with nanosecond precision, so tv_usec holds
+	 * nanoseconds; a live capture may only have microseconds. */
+	m.ts_nsec = (uint32_t)h->ts.tv_usec * cap->ts_nsec_mul;
 	iks_capture_reasm_expire(&cap->reasm, m.ts_sec, &cap->st);
 
 	c = iks_cur_make(bytes, h->caplen);
@@ -378,6 +397,11 @@ int iks_capture_next(struct iks_capture *cap, struct iks_datagram *dg,
 	for (;;) {
 		if (iks_capture_reasm_pop_lost(&cap->reasm, dg))
 			return 1;
+		if (cap->stop && cap->state == CAP_READING) {
+			cap->state = CAP_END;
+			iks_capture_reasm_flush(&cap->reasm, &cap->st);
+			continue;
+		}
 		if (cap->state == CAP_END)
 			return 0;
 		if (cap->state == CAP_ERROR) {
@@ -393,7 +417,7 @@ int iks_capture_next(struct iks_capture *cap, struct iks_datagram *dg,
 		}
 		if (rc == 0) /* a live capture's timeout; not for files */
 			continue;
-		if (rc == PCAP_ERROR_BREAK)
+		if (rc == PCAP_ERROR_BREAK || cap->stop)
 			cap->state = CAP_END;
 		else
 			record_read_error(cap);

@@ -5,6 +5,7 @@
 #ifndef IKS_CAPTURE_INT_H
 #define IKS_CAPTURE_INT_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -81,15 +82,24 @@ struct iks_capture {
 
 	int dlt;
 	enum iks_link link;
+	uint32_t ts_nsec_mul;     /* 1, or 1000 if libpcap gives microseconds */
 	struct iks_capture_opts opts;
 	struct iks_capture_stats st;
 	struct iks_reasm reasm;
 
+	volatile sig_atomic_t stop; /* iks_capture_break() was called */
 	bool frame_cut;           /* this frame is already counted truncated */
 	int state;                /* enum in capture.c */
 	int pending_err;
 	char pending_msg[IKS_ERRBUF_SIZE];
 };
+
+/* capture.c: a reader with its options applied, and no input yet. */
+struct iks_capture *iks_capture_new(const struct iks_capture_opts *opts);
+/* Takes an opened pcap_t and checks its link type; on failure the caller
+ * still closes cap, which closes the pcap_t. */
+int iks_capture_use_pcap(struct iks_capture *cap, void *pcap, char *errbuf,
+			 size_t errlen);
 
 /* link.c: skip the link header; returns 4 or 6 for IP, 0 for anything else. */
 int iks_capture_link(enum iks_link link, struct iks_cur *c);

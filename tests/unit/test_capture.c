@@ -12,7 +12,11 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1464,6 +1468,109 @@ static void test_error_unsupported_linktype(void **state)
 	assert_string_equal(res.err, "unsupported link type IEEE802_11 (105)");
 }
 
+/* ---- live capture and break ---- */
+
+static struct iks_capture *live_cap;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	if (live_cap)
+		iks_capture_break(live_cap); /* never hang the test run */
+}
+
+static void send_udp_lo(uint16_t port, const uint8_t *data, size_t len)
+{
+	struct sockaddr_in to = { .sin_family = AF_INET,
+				  .sin_port = htons(port),
+				  .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	int s = socket(AF_INET, SOCK_DGRAM, 0);
+
+	assert_true(s >= 0);
+	assert_int_equal(sendto(s, data, len, 0, (struct sockaddr *)&to,
+				sizeof to), (ssize_t)len);
+	close(s);
+}
+
+static void test_live_loopback(void **state)
+{
+	struct sigaction sa = { .sa_handler = on_alarm }, old;
+	struct iks_datagram dg;
+	char err[IKS_ERRBUF_SIZE];
+	uint8_t msg[64], marked[68] = { 0 };
+	size_t n = ike_msg(msg, 8, 0x5a);
+	int rc, seen = 0;
+
+	(void)state;
+	rc = iks_capture_open_live(&live_cap, "lo", NULL, err, sizeof err);
+	if (rc == IKS_ERR_IO) {
+		print_message("live capture not possible here: %s\n", err);
+		skip();
+	}
+	assert_int_equal(rc, 0);
+	assert_string_equal(iks_capture_linktype_name(live_cap), "EN10MB");
+	memcpy(marked + 4, msg, n);
+	send_udp_lo(500, msg, n);
+	send_udp_lo(4500, marked, n + 4);
+	sigaction(SIGALRM, &sa, &old);
+	alarm(10);
+	while (seen < 2 &&
+	       (rc = iks_capture_next(live_cap, &dg, err, sizeof err)) > 0) {
+		/* other traffic may share the loopback: look for ours */
+		if (dg.kind != IKS_DG_IKE || dg.len != n ||
+		    memcmp(dg.data, msg, n) != 0)
+			continue;
+		assert_int_equal(dg.src.family, 4);
+		assert_int_equal(dg.dst.a[0], 127);
+		assert_true(dg.ts_sec > 1600000000);
+		if (dg.dport == 4500)
+			assert_true(dg.non_esp_marker);
+		seen++;
+	}
+	alarm(0);
+	assert_int_equal(seen, 2);
+	/* a break ends it, from outside as from a signal handler */
+	iks_capture_break(live_cap);
+	assert_int_equal(iks_capture_next(live_cap, &dg, err, sizeof err), 0);
+	sigaction(SIGALRM, &old, NULL);
+	iks_capture_close(live_cap);
+	live_cap = NULL;
+
+	assert_int_equal(iks_capture_open_live(&live_cap, "no-such-if0", NULL,
+					       err, sizeof err), IKS_ERR_IO);
+	assert_null(live_cap);
+	assert_true(err[0] != '\0');
+}
+
+static void test_break_file(void **state)
+{
+	struct iks_capture *cap;
+	struct iks_datagram dg;
+	char err[IKS_ERRBUF_SIZE];
+	const struct frag_spec first = { 0, 1000, true, 1, false };
+	struct pkt p[3];
+	uint8_t whole[4096];
+
+	(void)state;
+	big_udp(whole, sizeof whole, 500, 0x42);
+	frag_pkt(&p[0], 4, 5, whole, &first);
+	memset(&p[1], 0, sizeof p[1]);
+	ike_pkt(&p[1], LT_EN10MB, NULL, 4, 1);
+	memset(&p[2], 0, sizeof p[2]);
+	ike_pkt(&p[2], LT_EN10MB, NULL, 4, 2);
+	assert_int_equal(iks_capture_open_file(&cap, write_pcap("brk.pcap",
+				LT_EN10MB, false, p, 3), NULL, err, sizeof err), 0);
+	assert_int_equal(iks_capture_next(cap, &dg, err, sizeof err), 1);
+	assert_int_equal(dg.frame, 2);
+	iks_capture_break(cap);
+	/* the pending fragment is reported, then the end; frame 3 is not read */
+	assert_int_equal(iks_capture_next(cap, &dg, err, sizeof err), 1);
+	assert_int_equal(dg.kind, IKS_DG_FRAG_LOST);
+	assert_int_equal(dg.frag_reason, IKS_FRAG_END);
+	assert_int_equal(iks_capture_next(cap, &dg, err, sizeof err), 0);
+	iks_capture_close(cap);
+}
+
 /* ---- addresses ---- */
 
 static void test_addr_format_and_equal(void **state)
@@ -1585,6 +1692,8 @@ int main(void)
 		cmocka_unit_test(test_error_truncated_gzip_stream),
 		cmocka_unit_test(test_error_corrupt_gzip),
 		cmocka_unit_test(test_error_unsupported_linktype),
+		cmocka_unit_test(test_live_loopback),
+		cmocka_unit_test(test_break_file),
 		cmocka_unit_test(test_addr_format_and_equal),
 		cmocka_unit_test(test_wireshark_corpus),
 	};
