@@ -43,7 +43,9 @@ enum iks_dg_kind {
 	 * those of the IP header; sport/dport are set only if frag_have_first
 	 * (the offset-0 fragment was seen; then it was UDP on an IKE port).
 	 * Reported for UDP datagrams whose first fragment is missing or on an
-	 * IKE port: lost certificates show up here.
+	 * IKE port: lost certificates show up here.  A timeout is noticed
+	 * when a later frame's time passes it, and reported right after that
+	 * frame's own datagram, if any.  Callers count these per flow.
 	 */
 	IKS_DG_FRAG_LOST,
 };
@@ -108,7 +110,9 @@ struct iks_capture_stats {
 	uint64_t keepalives;
 	uint64_t ip_fragments;   /* IP fragments seen */
 	uint64_t ip_reassembled; /* datagrams completed from fragments */
-	uint64_t ip_incomplete;  /* datagrams given up: timeout or end of capture */
+	uint64_t ip_incomplete;  /* datagrams given up: timeout or end of capture
+				  * (those reported as IKS_DG_FRAG_LOST; fragments
+				  * of other traffic are only counted as seen) */
 	uint64_t ip_frag_dropped;/* fragments dropped at the memory limit or malformed */
 	uint64_t tcp_natt;       /* TCP segments to/from port 4500 (RFC 8229, not decoded) */
 };
