@@ -118,6 +118,34 @@ static bool is_pcap_magic(uint32_t m)
 	       s == MAGIC_PCAP_US || s == MAGIC_PCAP_NS || s == MAGIC_PCAP_KUZ;
 }
 
+/* Formats people hand us instead of pcap: say what it is and what to do. */
+static const struct {
+	const char *magic;
+	size_t len;
+	const char *hint;
+} foreign_formats[] = {
+	{ "\xfd" "7zXZ\0", 6, "xz-compressed; decompress it first" },
+	{ "BZh", 3, "bzip2-compressed; decompress it first" },
+	{ "\x28\xb5\x2f\xfd", 4, "zstd-compressed; decompress it first" },
+	{ "PK\x03\x04", 4, "a zip archive; extract it first" },
+	{ "GMBU", 4, "a Microsoft Network Monitor capture; convert it with "
+		    "editcap -F pcapng" },
+	{ "snoop\0\0\0", 8, "a snoop capture; convert it with "
+			     "editcap -F pcapng" },
+};
+
+static const char *foreign_hint(const struct iks_capture *cap)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof foreign_formats / sizeof foreign_formats[0]; i++)
+		if (cap->peek_len >= foreign_formats[i].len &&
+		    memcmp(cap->peek, foreign_formats[i].magic,
+			   foreign_formats[i].len) == 0)
+			return foreign_formats[i].hint;
+	return NULL;
+}
+
 /* Opens the file or stdin as a stream through zlib and checks its first
  * bytes; on success cap->gz is set. */
 static int open_input(struct iks_capture *cap, const char *path, char *errbuf,
@@ -174,7 +202,13 @@ static int open_input(struct iks_capture *cap, const char *path, char *errbuf,
 	magic = peek_magic(cap);
 	if (cap->peek_len < 4 ||
 	    (!is_pcap_magic(magic) && magic != MAGIC_PCAPNG)) {
-		set_err(errbuf, errlen, "not a pcap or pcapng file");
+		const char *hint = foreign_hint(cap);
+
+		if (hint)
+			set_err(errbuf, errlen, "not a pcap or pcapng file (%s)",
+				hint);
+		else
+			set_err(errbuf, errlen, "not a pcap or pcapng file");
 		return IKS_ERR_FORMAT;
 	}
 	if (cap->peek_len < (magic == MAGIC_PCAPNG ? PCAPNG_SHB_MIN_LEN :

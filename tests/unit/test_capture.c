@@ -1365,6 +1365,16 @@ static void test_error_not_a_capture(void **state)
 	assert_int_equal(read_all(gzip_file(write_bytes("t3", text, sizeof text - 1),
 					    "t3.gz")), IKS_ERR_FORMAT);
 	assert_string_equal(res.err, "not a pcap or pcapng file");
+	/* other compressions are named, not mistaken for garbage */
+	assert_int_equal(read_all(write_bytes("x.pcap.xz",
+					      "\xfd" "7zXZ\0\0\0\0", 10)),
+			 IKS_ERR_FORMAT);
+	assert_string_equal(res.err, "not a pcap or pcapng file "
+				     "(xz-compressed; decompress it first)");
+	assert_int_equal(read_all(write_bytes("x.pcap.zst",
+					      "\x28\xb5\x2f\xfd\0\0", 6)),
+			 IKS_ERR_FORMAT);
+	assert_non_null(strstr(res.err, "zstd"));
 }
 
 static void test_error_empty(void **state)
