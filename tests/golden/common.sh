@@ -43,9 +43,9 @@ golden_cases() {
 	if [ $# -eq 0 ]; then
 		grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$GOLDEN/TESTLIST"
 	else
-		for n in "$@"; do
-			awk -v n="$n" '$1 == n' "$GOLDEN/TESTLIST" | grep . ||
-				{ echo "$0: no case named $n" >&2; exit 2; }
+		for _case in "$@"; do
+			awk -v n="$_case" '$1 == n' "$GOLDEN/TESTLIST" | grep . ||
+				{ echo "$0: no case named $_case" >&2; exit 2; }
 		done
 	fi
 }
