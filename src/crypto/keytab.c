@@ -182,8 +182,13 @@ static int check_auth_len(const struct iks_integ_spec *i, const char *field,
 {
 	char label[64];
 
+	if (got > IKS_CRYPTO_KEY_MAX) {
+		iks_errf(errbuf, errlen, "%s has %zu bytes, more than %u", field,
+			 got, IKS_CRYPTO_KEY_MAX);
+		return IKS_ERR_KEYFILE;
+	}
 	if (i->kind == IKS_MAC_UNCHECKED || got == i->key_len)
-		return got <= IKS_CRYPTO_KEY_MAX ? 0 : IKS_ERR_KEYFILE;
+		return 0;
 	iks_errf(errbuf, errlen, "%s has %zu bytes, %s needs %u", field, got,
 		 integ_label(i, label, sizeof(label)), i->key_len);
 	return IKS_ERR_KEYFILE;
@@ -870,6 +875,9 @@ int iks_keytab_load_mem(struct iks_keytab *kt, const char *name,
 	ld.name = name ? name : "keys";
 	ld.errbuf = errbuf;
 	ld.errlen = errlen;
+	/* a UTF-8 byte order mark, as Windows editors write it */
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		iks_cur_skip(&cur, 3);
 	while (iks_cur_left(&cur) > 0 && rc == 0) {
 		size_t start = cur.off, n = 0;
 		uint8_t c = 0;
@@ -943,7 +951,7 @@ int iks_keytab_load(struct iks_keytab *kt, const char *path, char *errbuf,
 	}
 	if (ferror(f)) {
 		rc = IKS_ERR_IO;
-		iks_errf(errbuf, errlen, "%s: read error", path);
+		iks_errf(errbuf, errlen, "%s: %s", path, strerror(errno));
 		goto out;
 	}
 	rc = iks_keytab_load_mem(kt, path, buf, len, errbuf, errlen);

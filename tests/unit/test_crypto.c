@@ -496,6 +496,22 @@ static void test_malformed_rows(void **state)
 	}
 }
 
+static void test_unreadable_files(void **state)
+{
+	struct iks_keytab kt;
+	char err[IKS_ERRBUF_SIZE] = "";
+
+	(void)state;
+	iks_keytab_init(&kt);
+	assert_int_equal(iks_keytab_load(&kt, DATA "no-such-file", err,
+					 sizeof(err)), IKS_ERR_IO);
+	assert_non_null(strstr(err, "no-such-file: No such file"));
+	assert_int_equal(iks_keytab_load(&kt, DATA, err, sizeof(err)),
+			 IKS_ERR_IO);
+	assert_non_null(strstr(err, "Is a directory"));
+	iks_keytab_free(&kt);
+}
+
 /* A bad row rejects the whole file but keeps what earlier files loaded. */
 static void test_bad_file_keeps_table(void **state)
 {
@@ -518,7 +534,7 @@ static void test_quoting_and_comments(void **state)
 	struct iks_keytab kt;
 	char err[IKS_ERRBUF_SIZE] = "";
 	const char text[] =
-		"# strongSwan save-keys style, quoted\r\n"
+		"\xef\xbb\xbf# strongSwan save-keys style, quoted\r\n"
 		"   # indented comment\n"
 		"\n"
 		"191ccd371a7a1f7b,bc123d15e4af593f,"
@@ -871,6 +887,7 @@ int main(void)
 		cmocka_unit_test(test_key_for_other_sa),
 		cmocka_unit_test(test_truncated_key_names_line),
 		cmocka_unit_test(test_malformed_rows),
+		cmocka_unit_test(test_unreadable_files),
 		cmocka_unit_test(test_bad_file_keeps_table),
 		cmocka_unit_test(test_quoting_and_comments),
 		cmocka_unit_test(test_esp_sa_rows_ignored),
