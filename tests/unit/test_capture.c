@@ -1208,6 +1208,78 @@ static void test_fragmented_esp(void **state)
 	assert_int_equal(res.st.ip_reassembled, 0);
 }
 
+/* Fragments the Linux kernel made (tests/data/capture/README.md). */
+static void assert_kernel_ike(const struct iks_datagram *dg, size_t extra,
+			      uint8_t tag)
+{
+	static uint8_t want[4096];
+	size_t n = ike_msg(want, extra, tag);
+
+	assert_int_equal(dg->kind, IKS_DG_IKE);
+	assert_int_equal(dg->len, n);
+	assert_memory_equal(dg->data, want, n);
+}
+
+static void test_kernel_fragments(void **state)
+{
+	(void)state;
+	assert_int_equal(read_all(IKS_TEST_DATA "/capture/kernel-frags.pcap"), 0);
+	assert_int_equal(res.n, 5);
+	assert_kernel_ike(&res.dg[0], 3000, 1);
+	assert_int_equal(res.dg[0].frame, 3);
+	assert_true(res.dg[0].ip_reassembled);
+	assert_int_equal(res.dg[0].ip_fragments, 3);
+	assert_int_equal(res.dg[0].src.family, 4);
+	assert_kernel_ike(&res.dg[1], 2500, 2);
+	assert_int_equal(res.dg[1].frame, 6);
+	assert_true(res.dg[1].non_esp_marker);
+	assert_int_equal(res.dg[1].dport, 4500);
+	assert_int_equal(res.dg[2].kind, IKS_DG_KEEPALIVE);
+	assert_int_equal(res.dg[2].frame, 7);
+	assert_kernel_ike(&res.dg[3], 4000, 3);
+	assert_int_equal(res.dg[3].frame, 11);
+	assert_int_equal(res.dg[3].ip_fragments, 4);
+	assert_int_equal(res.dg[3].src.family, 6);
+	assert_kernel_ike(&res.dg[4], 100, 4);
+	assert_int_equal(res.dg[4].frame, 12);
+	assert_false(res.dg[4].ip_reassembled);
+	assert_int_equal(res.st.frames, 12);
+	assert_int_equal(res.st.ip_fragments, 10);
+	assert_int_equal(res.st.ip_reassembled, 3);
+	assert_int_equal(res.st.ip_incomplete, 0);
+
+	/* frames 2 and 9 removed: two datagrams lose a middle fragment */
+	assert_int_equal(read_all(IKS_TEST_DATA
+				  "/capture/kernel-frags-lost.pcapng"), 0);
+	assert_int_equal(res.n, 5);
+	assert_kernel_ike(&res.dg[0], 2500, 2);
+	assert_int_equal(res.dg[0].frame, 5);
+	assert_int_equal(res.dg[1].kind, IKS_DG_KEEPALIVE);
+	assert_kernel_ike(&res.dg[2], 100, 4);
+	assert_int_equal(res.dg[2].frame, 10);
+
+	assert_int_equal(res.dg[3].kind, IKS_DG_FRAG_LOST);
+	assert_int_equal(res.dg[3].frag_reason, IKS_FRAG_END);
+	assert_int_equal(res.dg[3].src.family, 4);
+	assert_int_equal(res.dg[3].frag_id, 0x08c3);
+	assert_true(res.dg[3].frag_have_first);
+	assert_int_equal(res.dg[3].sport, 500);
+	assert_int_equal(res.dg[3].frag_first_frame, 1);
+	assert_int_equal(res.dg[3].frame, 2);
+	assert_int_equal(res.dg[3].ip_fragments, 2);
+	assert_int_equal(res.dg[3].frag_bytes, 1256 + 524);
+
+	assert_int_equal(res.dg[4].kind, IKS_DG_FRAG_LOST);
+	assert_int_equal(res.dg[4].src.family, 6);
+	assert_int_equal(res.dg[4].frag_id, 0x7e97eb9d);
+	assert_int_equal(res.dg[4].frag_first_frame, 7);
+	assert_int_equal(res.dg[4].frame, 9);
+	assert_int_equal(res.dg[4].ip_fragments, 3);
+	assert_int_equal(res.dg[4].frag_bytes, 1232 + 1232 + 340);
+	assert_int_equal(res.st.ip_incomplete, 2);
+	assert_int_equal(res.st.ip_reassembled, 1);
+}
+
 /* ---- file formats and inputs ---- */
 
 static void read_via_stdin(const char *path);
@@ -1690,6 +1762,7 @@ int main(void)
 		cmocka_unit_test(test_fragments_not_ike_are_ignored),
 		cmocka_unit_test(test_fragments_malformed),
 		cmocka_unit_test(test_fragmented_esp),
+		cmocka_unit_test(test_kernel_fragments),
 		cmocka_unit_test(test_pcapng),
 		cmocka_unit_test(test_header_only),
 		cmocka_unit_test(test_gzip_file),
