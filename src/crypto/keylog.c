@@ -113,37 +113,45 @@ static size_t take_tag(const char *s, char tag[KL_TAG_MAX])
  * Find "NN[GRP] " among the leading words (the time format and a syslog
  * prefix come before it), then an optional "<name|id> " tag.
  */
+/* "14[IKE] " at w: its length, and the thread number; 0 if not. */
+static size_t thread_word(const char *w, unsigned *thread)
+{
+	size_t j = 0, k;
+	unsigned th = 0;
+
+	while (is_digit(w[j]) && j < 6)
+		th = th * 10 + (unsigned)(w[j++] - '0');
+	if (j == 0 || w[j] != '[')
+		return 0;
+	k = j + 1;
+	while (w[k] >= 'A' && w[k] <= 'Z' && k - j < 8)
+		k++;
+	if (k == j + 1 || w[k] != ']' || w[k + 1] != ' ')
+		return 0;
+	*thread = th;
+	return k + 2;
+}
+
 static bool split_line(const char *s, struct kl_line *l)
 {
 	size_t i = 0;
 
+	/* the time format and a syslog prefix are words before it */
 	for (int word = 0; word < 12 && s[i]; word++) {
-		size_t start = i, j = i;
-		unsigned long th = 0;
+		size_t n = thread_word(s + i, &l->thread);
 
-		while (is_digit(s[j]) && j - start < 6)
-			th = th * 10 + (unsigned long)(s[j++] - '0');
-		if (j > start && s[j] == '[') {
-			size_t k = j + 1;
-
-			while (s[k] >= 'A' && s[k] <= 'Z' && k - j < 8)
-				k++;
-			if (k > j + 1 && s[k] == ']' && s[k + 1] == ' ') {
-				i = k + 2;
-				l->thread = (unsigned)th;
-				l->tag[0] = '\0';
-				if (s[i] == '<')
-					i += take_tag(s + i, l->tag);
-				l->text = s + i;
-				return true;
-			}
+		if (n) {
+			i += n;
+			l->tag[0] = '\0';
+			if (s[i] == '<')
+				i += take_tag(s + i, l->tag);
+			l->text = s + i;
+			return true;
 		}
-		/* next word */
 		while (s[i] && s[i] != ' ')
 			i++;
 		while (s[i] == ' ')
 			i++;
-		(void)start;
 	}
 	return false;
 }
