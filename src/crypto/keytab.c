@@ -141,11 +141,6 @@ int iks_keytab_add_v1(struct iks_keytab *kt, const struct iks_v1_keys *row,
 	return 0;
 }
 
-static void spec_label(const struct iks_encr_spec *e, char *buf, size_t len)
-{
-	iks_encr_spec_label(e, buf, len);
-}
-
 static const char *integ_label(const struct iks_integ_spec *i, char *buf,
 			       size_t len)
 {
@@ -156,8 +151,8 @@ static const char *integ_label(const struct iks_integ_spec *i, char *buf,
 	return buf;
 }
 
-/* Length checks shared by files and programmatic rows; `ei`/`ai` name the
- * fields in messages. */
+/* Length checks shared by files and programmatic rows; `field` names the
+ * key in the message ("SK_ei"), so a file's error points at its column. */
 static int check_enc_len(const struct iks_encr_spec *e, const char *field,
 			 size_t got, char *errbuf, size_t errlen)
 {
@@ -166,7 +161,7 @@ static int check_enc_len(const struct iks_encr_spec *e, const char *field,
 
 	if (got == need)
 		return 0;
-	spec_label(e, label, sizeof(label));
+	iks_encr_spec_label(e, label, sizeof(label));
 	if (e->salt)
 		iks_errf(errbuf, errlen,
 			 "%s has %zu bytes, %s needs %zu (%u key + %u salt)",
@@ -201,7 +196,7 @@ static int check_specs(const struct iks_encr_spec *e,
 	char label[64];
 
 	if (e->icv && i->kind != IKS_MAC_NONE) {
-		spec_label(e, label, sizeof(label));
+		iks_encr_spec_label(e, label, sizeof(label));
 		iks_errf(errbuf, errlen,
 			 "%s is AEAD: integrity must be NONE [RFC4306]",
 			 label);
