@@ -144,13 +144,14 @@ static int esp_sighting(struct iks_capture *cap, struct iks_cur *c,
 	return 1;
 }
 
-/* The rest of the UDP payload is the IKE message; the ike stage judges it. */
+/* The rest of the UDP payload is the IKE message; the ike stage judges it.
+ * Nothing at all is no message. */
 static int ike_message(struct iks_capture *cap, struct iks_cur *c,
 		       struct iks_datagram *dg)
 {
 	struct iks_bytes b;
 
-	if (!iks_cur_view(c, iks_cur_left(c), &b))
+	if (!iks_cur_left(c) || !iks_cur_view(c, iks_cur_left(c), &b))
 		return 0;
 	dg->kind = IKS_DG_IKE;
 	dg->data = b.ptr;

@@ -744,7 +744,7 @@ static void test_snaplen_cut_is_counted(void **state)
 
 static void test_natt_port_4500(void **state)
 {
-	struct pkt p[6];
+	struct pkt p[8];
 	uint8_t buf[128], msg[64];
 	size_t n = ike_msg(msg, 8, 7);
 
@@ -764,7 +764,10 @@ static void test_natt_port_4500(void **state)
 	udp_pkt(&p[4], LT_EN10MB, NULL, 4, 4500, 4500,
 		(const uint8_t *)"\xff\xff", 2);
 	udp_pkt(&p[5], LT_EN10MB, NULL, 4, 4500, 4500, buf, n + 4);
-	assert_int_equal(read_all(write_pcap("natt.pcap", LT_EN10MB, false, p, 6)),
+	/* a bare marker, an empty datagram on 500: no message in either */
+	udp_pkt(&p[6], LT_EN10MB, NULL, 4, 4500, 4500, buf, 4);
+	udp_pkt(&p[7], LT_EN10MB, NULL, 4, 500, 500, buf, 0);
+	assert_int_equal(read_all(write_pcap("natt.pcap", LT_EN10MB, false, p, 8)),
 			 0);
 	assert_int_equal(res.n, 5);
 	assert_ike(&res.dg[0], 4, 7);
