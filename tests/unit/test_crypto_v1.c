@@ -487,6 +487,31 @@ static void test_des_cbc(void **state)
 	iks_crypto_v1_suite_clear(&s);
 }
 
+/* Camellia (RFC 3713 Appendix A, 128-bit key): one CBC block with a zero
+ * IV is the ECB vector. */
+static void test_camellia_cbc(void **state)
+{
+	struct iks_v1_keys row = { .key_len = 16 };
+	const uint8_t iv[16] = { 0 };
+	uint8_t ct[16], pt[16], want[16];
+	struct iks_v1_suite s;
+	char err[IKS_ERRBUF_SIZE] = "";
+
+	(void)state;
+	unhex("0123456789abcdeffedcba9876543210", row.key, 16);
+	unhex("0123456789abcdeffedcba9876543210", want, 16);
+	unhex("67673138549669730857065648eabe43", ct, 16);
+	assert_int_equal(iks_crypto_v1_suite_init(&s, &row, 8 /* Camellia */,
+						  128, V1_SHA256, err,
+						  sizeof(err)), 0);
+	assert_int_equal(s.block, 16);
+	if (iks_crypto_v1_decrypt_iv(&s, iv, ct, sizeof(ct), pt, sizeof(pt),
+				     err, sizeof(err)) != 0)
+		fail_msg("%s", err);
+	assert_memory_equal(pt, want, 16);
+	iks_crypto_v1_suite_clear(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -497,6 +522,7 @@ int main(void)
 		cmocka_unit_test(test_wrong_key_gives_garbage),
 		cmocka_unit_test(test_bad_inputs),
 		cmocka_unit_test(test_des_cbc),
+		cmocka_unit_test(test_camellia_cbc),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
