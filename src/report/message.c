@@ -153,7 +153,7 @@ static void format_time(const struct iks_datagram *dg, char *buf, size_t len)
 
 static void print_payload_summary(FILE *out, const struct iks_msg *m, int parent)
 {
-	char buf[32];
+	char buf[96];
 
 	for (unsigned i = 0; i < m->n_payloads; i++) {
 		const struct iks_payload *p = &m->payloads[i];

@@ -95,6 +95,31 @@ static void decrypt_v2(struct iks_nego *n, const struct iks_keytab *keys,
 	}
 }
 
+int iks_track_decrypt_fragment(struct iks_nego *n, const struct iks_keytab *keys,
+			       const struct iks_msg *m, int skf, uint8_t *out, size_t cap,
+			       size_t *out_len)
+{
+	const struct iks_v2_keys *k = iks_keytab_find_v2(keys, m->hdr.ispi, m->hdr.rspi);
+	const struct iks_payload *p = &m->payloads[skf];
+	char err[IKS_ERRBUF_SIZE] = "";
+	int rc;
+
+	if (!k)
+		return IKS_ERR_NOKEY;
+	n->have_keys = true;
+	rc = iks_crypto_v2_decrypt(k, (m->hdr.flags & IKS_V2_FLAG_I) != 0, m->raw.ptr,
+				   m->raw.len, p->offset, p->length, true, out, cap, out_len,
+				   err, sizeof err);
+	if (rc != IKS_OK) {
+		char what[128];
+
+		snprintf(what, sizeof what, "keys given for this SA do not decrypt it: %s",
+			 err[0] ? err : iks_strerror(rc));
+		record_failure(n, what);
+	}
+	return rc;
+}
+
 static struct iks_nego_crypto *crypto_of(struct iks_nego *n)
 {
 	if (!n->crypto)

@@ -31,6 +31,7 @@ struct iks_tracker {
 	struct spi_entry *entries;
 	size_t n_entries, cap_entries;
 	struct iks_ike_reasm *reasm;
+	struct iks_skf_table *skf;
 	struct iks_msg msg;
 	uint8_t plain[65536];
 };
@@ -110,7 +111,8 @@ int iks_track_new(struct iks_tracker **out, const struct iks_track_opts *opts)
 		return IKS_ERR_NOMEM;
 	}
 	memset(t->buckets, 0xff, t->n_buckets * sizeof *t->buckets);
-	if (iks_ike_reasm_new(&t->reasm) != IKS_OK) {
+	if (iks_ike_reasm_new(&t->reasm) != IKS_OK || !(t->skf = iks_skf_new())) {
+		iks_ike_reasm_free(t->reasm);
 		free(t->buckets);
 		free(t);
 		return IKS_ERR_NOMEM;
@@ -137,6 +139,7 @@ void iks_track_free(struct iks_tracker *t)
 	free(t->buckets);
 	free(t->entries);
 	iks_ike_reasm_free(t->reasm);
+	iks_skf_free(t->skf);
 	free(t);
 }
 
@@ -705,6 +708,14 @@ const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 		return m; /* over the limit: still decoded for dissect */
 
 	from_i = from_initiator(n, m, dg);
+	if (m->version == 2 && m->n_payloads && m->payloads[m->n_payloads - 1].type == IKS_V2_PL_SKF) {
+		int rc = iks_skf_add(t->skf, n, t->opts.keys, m, m->n_payloads - 1, t->plain,
+				     sizeof t->plain);
+
+		if (rc == 0)
+			return NULL;
+		fragmented = rc == 1;
+	}
 	if (n->crypto || t->opts.keys)
 		iks_track_decrypt(n, t->opts.keys, m, from_i, t->plain, sizeof t->plain);
 	n->end = now;

@@ -28,6 +28,25 @@ void iks_track_decrypt(struct iks_nego *n, const struct iks_keytab *keys,
 		       struct iks_msg *m, bool from_initiator, uint8_t *plain,
 		       size_t plain_cap);
 
+/* Decrypt the SKF payload at index skf of m into out (RFC 7383 2.5). */
+int iks_track_decrypt_fragment(struct iks_nego *n, const struct iks_keytab *keys,
+			       const struct iks_msg *m, int skf, uint8_t *out, size_t cap,
+			       size_t *out_len);
+
+/* IKEv2 fragment reassembly (skf.c). */
+struct iks_skf_table;
+struct iks_skf_table *iks_skf_new(void);
+void iks_skf_free(struct iks_skf_table *t);
+
+/*
+ * Add the fragment in payload skf of m.  Returns 0 while fragments are
+ * missing (the message is held), 1 when m completed the message (its
+ * inner payloads are appended when every fragment decrypted), or a
+ * negative iks_err for an unusable fragment (treat m as a message).
+ */
+int iks_skf_add(struct iks_skf_table *t, struct iks_nego *n, const struct iks_keytab *keys,
+		struct iks_msg *m, int skf, uint8_t *scratch, size_t scratch_cap);
+
 /* Index of the first readable (top level, or decrypted) payload of type. */
 int iks_track_find(const struct iks_msg *m, unsigned type);
 
