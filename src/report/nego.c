@@ -178,6 +178,11 @@ static json_t *child_json(const struct iks_nego *n, const struct iks_child *c)
 		json_object_set_new(o, "pfs_group", json_null());
 	json_object_set_new(o, "ts_i", ts_json(c->ts_i, c->n_ts_i, c->ts_known));
 	json_object_set_new(o, "ts_r", ts_json(c->ts_r, c->n_ts_r, c->ts_known));
+	/* what the responder answered with (narrowed, or its own view) */
+	if (c->n_ts_i_resp || c->n_ts_r_resp) {
+		json_object_set_new(o, "ts_i_response", ts_json(c->ts_i_resp, c->n_ts_i_resp, true));
+		json_object_set_new(o, "ts_r_response", ts_json(c->ts_r_resp, c->n_ts_r_resp, true));
+	}
 	json_object_set_new(o, "decrypted", json_boolean(c->decrypted));
 	if (c->rekey)
 		json_object_set_new(o, "rekey", json_true());
@@ -278,6 +283,22 @@ static const char *colour(unsigned flags, const char *code)
 	return (flags & IKS_REPORT_COLOR) ? code : "";
 }
 
+/* Selectors as "a-b, c-d" (via their JSON form, one formatting). */
+static void ts_line(char *buf, size_t len, const struct iks_ts *ts, unsigned n)
+{
+	json_t *a = ts_json(ts, n, true), *v;
+	size_t k, used = 0;
+
+	buf[0] = '\0';
+	json_array_foreach(a, k, v)
+		if (used < len)
+			used += (size_t)snprintf(buf + used, len - used, "%s%s", k ? ", " : "",
+						 json_string_value(json_object_get(v, "range")));
+	if (!n)
+		snprintf(buf, len, "-");
+	json_decref(a);
+}
+
 static void text_props(FILE *out, const char *label, const struct iks_prop *p, unsigned n)
 {
 	char buf[200];
@@ -343,19 +364,14 @@ void iks_report_nego_text(FILE *out, const struct iks_nego *n, const struct iks_
 				c->pfs_group && iks_keyword_dh(c->pfs_group, buf, sizeof buf) >= 0 ?
 					buf : "none");
 		if (c->ts_known) {
-			json_t *ji = ts_json(c->ts_i, c->n_ts_i, true), *jr = ts_json(c->ts_r, c->n_ts_r, true);
-			size_t k;
-			json_t *v;
-
-			json_array_foreach(ji, k, v)
-				snprintf(ti + strlen(ti), sizeof ti - strlen(ti), "%s%s", k ? ", " : "",
-					 json_string_value(json_object_get(v, "range")));
-			json_array_foreach(jr, k, v)
-				snprintf(tr + strlen(tr), sizeof tr - strlen(tr), "%s%s", k ? ", " : "",
-					 json_string_value(json_object_get(v, "range")));
+			ts_line(ti, sizeof ti, c->ts_i, c->n_ts_i);
+			ts_line(tr, sizeof tr, c->ts_r, c->n_ts_r);
 			fprintf(out, "    TSi       %s\n    TSr       %s\n", ti, tr);
-			json_decref(ji);
-			json_decref(jr);
+			if (c->n_ts_i_resp || c->n_ts_r_resp) {
+				ts_line(ti, sizeof ti, c->ts_i_resp, c->n_ts_i_resp);
+				ts_line(tr, sizeof tr, c->ts_r_resp, c->n_ts_r_resp);
+				fprintf(out, "    answered  TSi %s, TSr %s\n", ti, tr);
+			}
 		} else {
 			fputs("    selectors (encrypted)\n", out);
 		}
