@@ -34,6 +34,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "ikescope/cursor.h"
 #include "ikescope/error.h"
 
 #define IKS_SPI_LEN 8           /* RFC 7296 3.1 IKE SPI, RFC 2408 cookie */
@@ -311,6 +312,30 @@ int iks_crypto_v1_decrypt(const struct iks_v1_suite *s,
 int iks_crypto_v1_decrypt_iv(const struct iks_v1_suite *s, const uint8_t *iv,
 			     const uint8_t *ct, size_t ct_len, uint8_t *out,
 			     size_t out_cap, char *errbuf, size_t errlen);
+
+/*
+ * The IKEv1 prf: HMAC with the negotiated hash (RFC 2409 5; 1 MD5, 2 SHA,
+ * 4-6 SHA2-256/384/512) over the concatenation of parts.
+ */
+int iks_crypto_v1_prf(uint16_t hash, const uint8_t *key, size_t key_len,
+		      const struct iks_bytes *parts, size_t n_parts, uint8_t *out,
+		      size_t out_cap, size_t *out_len);
+
+/* What Aggressive Mode messages 1 and 2 show in the clear, all bodies
+ * without their generic payload headers (RFC 2409 5.4). */
+struct iks_v1_am_material {
+	struct iks_bytes gxi, gxr;  /* KE data */
+	struct iks_bytes ni, nr;    /* nonce data */
+	uint8_t cky_i[8], cky_r[8];
+	struct iks_bytes sai;       /* the initiator's SA payload body */
+	struct iks_bytes idr;       /* the responder's ID payload body */
+	struct iks_bytes hash_r;    /* the responder's HASH payload data */
+};
+
+/* Does psk reproduce HASH_R?  1 yes, 0 no (not the responder's key), or a
+ * negative iks_err. */
+int iks_crypto_v1_check_psk(uint16_t hash, const uint8_t *psk, size_t psk_len,
+			    const struct iks_v1_am_material *am);
 
 /* --------------------------------------------------- strongSwan logs */
 

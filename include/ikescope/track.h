@@ -193,12 +193,19 @@ struct iks_nego {
 	bool decrypt_failed;
 	char decrypt_error[128];
 
+	/* --psk: did the given key reproduce Aggressive Mode's HASH_R? */
+	bool psk_checked;
+	bool psk_matches;
+
 	struct iks_nego_crypto *crypto;
+	struct iks_nego_am *am;  /* private: Aggressive Mode message 1 parts */
 };
 
 struct iks_track_opts {
 	const struct iks_keytab *keys; /* may be NULL */
 	size_t max_negotiations;       /* open at once; 0 = default */
+	const uint8_t *psk;            /* --psk to check against HASH_R, or NULL */
+	size_t psk_len;
 };
 
 struct iks_tracker;

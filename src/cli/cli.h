@@ -37,6 +37,10 @@ int iks_cli_each_datagram(const char *path, const struct iks_capture_opts *opts,
  * message names the file and line).  Returns 0 or a negative iks_err. */
 int iks_cli_load_keys(struct iks_keytab *kt, const char *path);
 
+/* A secret from --psk VALUE or --psk-file FILE (its first line) into out;
+ * problems are reported on stderr.  Returns 0 or -1. */
+int iks_cli_read_secret(const char *value, const char *file, char *out, size_t len);
+
 /* Parse a UDP port for --ike-port; 0 when invalid. */
 unsigned iks_cli_parse_port(const char *s);
 

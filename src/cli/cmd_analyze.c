@@ -27,6 +27,8 @@ static void analyze_usage(FILE *f)
 	      "  --ladder         draw each negotiation's messages between the peers\n"
 	      "  --peer ADDR      only negotiations with ADDR as initiator or responder\n"
 	      "  --spi HEX        only the negotiation with this initiator or responder SPI\n"
+	      "  --psk SECRET     check an Aggressive Mode responder's HASH_R against SECRET\n"
+	      "  --psk-file FILE  the same with the secret read from FILE (first line)\n"
 	      "  --keys FILE      Wireshark ikev1/ikev2_decryption_table (repeatable)\n"
 	      "  --fail-on-error  exit 1 when a negotiation failed\n"
 	      "  --status STATUS  report only negotiations with this status\n"
@@ -86,6 +88,8 @@ int iks_cmd_analyze(int argc, char **argv)
 		{ "ladder", no_argument, NULL, 'L' },
 		{ "peer", required_argument, NULL, 'P' },
 		{ "spi", required_argument, NULL, 'S' },
+		{ "psk", required_argument, NULL, 'K' },
+		{ "psk-file", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -95,14 +99,25 @@ int iks_cmd_analyze(int argc, char **argv)
 	struct analyze a = { 0 };
 	bool json = false, fail_on_error = false, ladder = false;
 	const char *peer = NULL, *spi = NULL;
+	char psk[1024];
 	int c, status = IKS_EXIT_OK, only = -1;
 	size_t counts[3] = { 0, 0, 0 };
 	unsigned flags = 0;
 	char err[IKS_ERRBUF_SIZE];
 
 	iks_keytab_init(&keys);
-	while ((c = getopt_long(argc, argv, "jk:Fs:p:LP:S:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "jk:Fs:p:LP:S:K:f:h", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'K':
+		case 'f':
+			if (iks_cli_read_secret(c == 'K' ? optarg : NULL, c == 'f' ? optarg : NULL,
+						psk, sizeof psk) < 0) {
+				iks_keytab_free(&keys);
+				return IKS_EXIT_USAGE;
+			}
+			topts.psk = (const uint8_t *)psk;
+			topts.psk_len = strlen(psk);
+			break;
 		case 'L':
 			ladder = true;
 			break;
@@ -205,6 +220,7 @@ int iks_cmd_analyze(int argc, char **argv)
 	(void)err;
 	iks_track_free(a.tracker);
 	iks_keytab_free(&keys);
+	iks_crypto_wipe(psk, sizeof psk);
 	if (status == IKS_EXIT_OK && fail_on_error && counts[IKS_STATUS_FAILED])
 		status = IKS_EXIT_FAILED_NEGOTIATION;
 	return status;

@@ -1,6 +1,8 @@
 /* Small argument parsers shared by the commands. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/cli.h"
 
@@ -14,4 +16,31 @@ unsigned iks_cli_parse_port(const char *s)
 	if (errno || end == s || *end || v == 0 || v > 65535)
 		return 0;
 	return (unsigned)v;
+}
+
+int iks_cli_read_secret(const char *value, const char *file, char *out, size_t len)
+{
+	FILE *f;
+
+	if (value) {
+		if (strlen(value) >= len) {
+			fprintf(stderr, "ikescope: --psk is longer than %zu bytes\n", len - 1);
+			return -1;
+		}
+		strcpy(out, value);
+		return 0;
+	}
+	if (!(f = fopen(file, "r"))) {
+		fprintf(stderr, "ikescope: %s: %s\n", file, strerror(errno));
+		return -1;
+	}
+	if (!fgets(out, (int)len, f))
+		out[0] = '\0';
+	fclose(f);
+	out[strcspn(out, "\r\n")] = '\0';
+	if (!out[0]) {
+		fprintf(stderr, "ikescope: %s: no secret on its first line\n", file);
+		return -1;
+	}
+	return 0;
 }

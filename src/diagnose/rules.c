@@ -562,6 +562,13 @@ static void rule_auth_v1(const struct iks_nego *n, struct iks_findings *out)
 				     "it cannot decrypt or verify it");
 		if (m5)
 			evidence_msg(&out->f[out->n - 1], m5);
+	} else if (n->exchange == IKS_V1_EX_AGGRESSIVE && n->psk_checked && !n->psk_matches) {
+		const struct iks_nmsg *m2 = last_msg(n, IKS_V1_EX_AGGRESSIVE, true);
+
+		auth_finding(n, out, IKS_CONF_CERTAIN, m2,
+			     "the responder's HASH_R in Aggressive Mode message 2 does not "
+			     "verify with the pre-shared key given (--psk), so the responder "
+			     "uses a different key");
 	} else if (n->exchange == IKS_V1_EX_AGGRESSIVE && pos == 2) {
 		const struct iks_nmsg *m2 = last_msg(n, IKS_V1_EX_AGGRESSIVE, true);
 

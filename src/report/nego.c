@@ -246,6 +246,8 @@ json_t *iks_report_nego_json(const struct iks_nego *n, const struct iks_findings
 	json_object_set_new(p1, "chosen", n->has_chosen ? prop_json(&n->chosen) : json_null());
 	json_object_set_new(p1, "auth", auth_word(n));
 	json_object_set_new(p1, "nat_t", json_boolean(n->nat_t));
+	if (n->psk_checked)
+		json_object_set_new(p1, "psk_check", json_string(n->psk_matches ? "match" : "mismatch"));
 	json_object_set_new(o, "phase1", p1);
 
 	for (unsigned i = 0; i < n->n_children; i++)
@@ -345,6 +347,10 @@ void iks_report_nego_text(FILE *out, const struct iks_nego *n, const struct iks_
 		json_is_string(auth) ? json_string_value(auth) : "unknown",
 		n->nat_t ? "yes" : "no");
 	json_decref(auth);
+	if (n->psk_checked)
+		fprintf(out, "    PSK check the given key %s the responder's (its HASH_R %s)\n",
+			n->psk_matches ? "is" : "is NOT",
+			n->psk_matches ? "verifies" : "does not verify");
 	for (unsigned i = 0; i < n->n_children; i++) {
 		const struct iks_child *c = &n->children[i];
 		char ti[160] = "", tr[160] = "";

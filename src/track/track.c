@@ -124,6 +124,7 @@ int iks_track_new(struct iks_tracker **out, const struct iks_track_opts *opts)
 static void nego_free(struct iks_nego *n)
 {
 	iks_track_crypto_free(n);
+	iks_track_am_free(n);
 	free(n->msgs);
 	free(n->children);
 	free(n);
@@ -764,6 +765,7 @@ const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 		apply_v2(n, m, nm);
 	else
 		apply_v1(n, m, nm);
+	iks_track_check_psk(n, m, from_i, phase1_position(n), t->opts.psk, t->opts.psk_len);
 	return m;
 }
 

@@ -47,6 +47,11 @@ void iks_skf_free(struct iks_skf_table *t);
 int iks_skf_add(struct iks_skf_table *t, struct iks_nego *n, const struct iks_keytab *keys,
 		struct iks_msg *m, int skf, uint8_t *scratch, size_t scratch_cap);
 
+/* Aggressive Mode PSK check (psk.c). */
+void iks_track_check_psk(struct iks_nego *n, const struct iks_msg *m, bool from_initiator,
+			 unsigned position, const uint8_t *psk, size_t psk_len);
+void iks_track_am_free(struct iks_nego *n);
+
 /* Index of the first readable (top level, or decrypted) payload of type. */
 int iks_track_find(const struct iks_msg *m, unsigned type);
 
