@@ -226,11 +226,13 @@ static bool dump_line(struct kl_dump *d, const char *t)
 		return false;
 	i++;
 	/* pairs are one space apart; two spaces start the ASCII column */
-	while (d->got < d->want && t[i] == ' ' && hexval(t[i + 1]) >= 0 &&
-	       hexval(t[i + 2]) >= 0 && (t[i + 3] == ' ' || t[i + 3] == '\0' ||
-					 t[i + 3] == '\n')) {
-		d->sa->key[d->field][d->got++] =
-			(uint8_t)(hexval(t[i + 1]) << 4 | hexval(t[i + 2]));
+	while (d->got < d->want && t[i] == ' ') {
+		int hi = hexval(t[i + 1]), lo = hi < 0 ? -1 : hexval(t[i + 2]);
+
+		if (lo < 0 || (t[i + 3] != ' ' && t[i + 3] != '\0' &&
+			       t[i + 3] != '\n'))
+			break;
+		d->sa->key[d->field][d->got++] = (uint8_t)(hi << 4 | lo);
 		i += 3;
 	}
 	return true;
@@ -278,7 +280,7 @@ static void dump_done(struct kl_dump *d)
 
 static bool spi_hex(const char *p, uint8_t out[IKS_SPI_LEN])
 {
-	for (int i = 0; i < IKS_SPI_LEN; i++) {
+	for (size_t i = 0; i < IKS_SPI_LEN; i++) {
 		int hi = hexval(p[2 * i]), lo = hi < 0 ? -1 : hexval(p[2 * i + 1]);
 
 		if (hi < 0 || lo < 0)

@@ -665,17 +665,94 @@ static int alg_key_token(struct loader *ld, char *tok, const char **alg,
 	return hex_field(ld, tok, colon + 1, key, IKS_CRYPTO_KEY_MAX, key_len);
 }
 
+/* One direction's keys from a tcpdump line. */
+struct tcpdump_half {
+	const struct iks_encr_spec *e;
+	const struct iks_integ_spec *i;
+	uint8_t ekey[IKS_CRYPTO_KEY_MAX], akey[IKS_CRYPTO_KEY_MAX];
+	size_t elen, alen;
+};
+
+/* tcpdump reads integrity first, libreswan's older logs wrote encryption
+ * first: the two ALG:0xKEY words are told apart by name. */
+static int tcpdump_algs(struct loader *ld, struct fields *fl,
+			struct tcpdump_half *h, bool initiator)
+{
+	char msg[IKS_ERRBUF_SIZE];
+	uint8_t tkey[IKS_CRYPTO_KEY_MAX];
+	int rc = 0;
+
+	for (size_t t = 4; t < 6 && !rc; t++) {
+		const char *alg = "";
+		size_t tlen = 0;
+
+		rc = alg_key_token(ld, fl->f[t], &alg, tkey, &tlen);
+		if (rc)
+			break;
+		if (!h->i && tcpdump_integ_spec(alg)) {
+			h->i = tcpdump_integ_spec(alg);
+			memcpy(h->akey, tkey, tlen);
+			h->alen = tlen;
+		} else if (!h->e && tcpdump_encr_spec(alg, tlen)) {
+			h->e = tcpdump_encr_spec(alg, tlen);
+			memcpy(h->ekey, tkey, tlen);
+			h->elen = tlen;
+		} else {
+			rc = load_err(ld, IKS_ERR_UNSUPPORTED,
+				      "unknown algorithm \"%s\"", alg);
+		}
+	}
+	iks_crypto_wipe(tkey, sizeof(tkey));
+	if (rc)
+		return rc;
+	if (!h->e || !h->i)
+		return load_err(ld, IKS_ERR_KEYFILE,
+				"need one encryption and one integrity key");
+	if (check_enc_len(h->e, initiator ? "SK_ei" : "SK_er", h->elen, msg,
+			  sizeof(msg)) < 0 ||
+	    check_auth_len(h->i, initiator ? "SK_ai" : "SK_ar", h->alen, msg,
+			   sizeof(msg)) < 0)
+		return load_err(ld, IKS_ERR_KEYFILE, "%s", msg);
+	return 0;
+}
+
+/* The first half of an SA makes its row (both directions filled with
+ * this half until the other line comes); the second fills its half. */
+static int tcpdump_merge(struct loader *ld, struct iks_v2_keys *k,
+			 const struct tcpdump_half *h, bool initiator)
+{
+	size_t at = v2_index(&ld->tmp, k->spi_i, k->spi_r);
+	char msg[IKS_ERRBUF_SIZE];
+	struct iks_v2_keys *row;
+	int rc;
+
+	if (at >= ld->tmp.n_v2) {
+		set_algs(k, h->e, h->i);
+		k->sk_e_len = (uint8_t)h->elen;
+		k->sk_a_len = (uint8_t)h->alen;
+		memcpy(k->sk_ei, h->ekey, h->elen);
+		memcpy(k->sk_er, h->ekey, h->elen);
+		memcpy(k->sk_ai, h->akey, h->alen);
+		memcpy(k->sk_ar, h->akey, h->alen);
+		rc = iks_keytab_add_v2(&ld->tmp, k, msg, sizeof(msg));
+		return rc < 0 ? load_err(ld, rc, "%s", msg) : 0;
+	}
+	row = &ld->tmp.v2[at];
+	if (row->encr != h->e->id || row->encr_bits != h->e->bits ||
+	    row->integ != h->i->id)
+		return load_err(ld, IKS_ERR_KEYFILE,
+				"algorithms differ from the other half of this SA");
+	memcpy(initiator ? row->sk_ei : row->sk_er, h->ekey, h->elen);
+	memcpy(initiator ? row->sk_ai : row->sk_ar, h->akey, h->alen);
+	return 0;
+}
+
 static int line_tcpdump(struct loader *ld, struct fields *fl)
 {
-	const struct iks_encr_spec *e = NULL;
-	const struct iks_integ_spec *i = NULL;
-	uint8_t ekey[IKS_CRYPTO_KEY_MAX], akey[IKS_CRYPTO_KEY_MAX];
-	uint8_t tkey[IKS_CRYPTO_KEY_MAX];
-	size_t elen = 0, alen = 0;
-	struct iks_v2_keys k, *row;
+	struct tcpdump_half h;
+	struct iks_v2_keys k;
 	bool initiator;
-	char msg[IKS_ERRBUF_SIZE];
-	int rc = 0;
+	int rc;
 
 	if (fl->n != 6)
 		return load_err(ld, IKS_ERR_KEYFILE,
@@ -685,70 +762,17 @@ static int line_tcpdump(struct loader *ld, struct fields *fl)
 				"\"%s\": second word must be I or R", fl->f[1]);
 	initiator = fl->f[1][0] == 'I';
 	memset(&k, 0, sizeof(k));
+	memset(&h, 0, sizeof(h));
 	rc = spi_field(ld, "SPIi", fl->f[2], k.spi_i);
 	if (!rc)
 		rc = spi_field(ld, "SPIr", fl->f[3], k.spi_r);
-	/* tcpdump reads integrity first, libreswan's older logs wrote
-	 * encryption first: tell them apart by name. */
-	for (size_t t = 4; t < 6 && !rc; t++) {
-		const char *alg = "";
-		size_t tlen = 0;
-
-		rc = alg_key_token(ld, fl->f[t], &alg, tkey, &tlen);
-		if (rc)
-			break;
-		if (!i && tcpdump_integ_spec(alg)) {
-			i = tcpdump_integ_spec(alg);
-			memcpy(akey, tkey, tlen);
-			alen = tlen;
-		} else if (!e && tcpdump_encr_spec(alg, tlen)) {
-			e = tcpdump_encr_spec(alg, tlen);
-			memcpy(ekey, tkey, tlen);
-			elen = tlen;
-		} else {
-			rc = load_err(ld, IKS_ERR_UNSUPPORTED,
-				      "unknown algorithm \"%s\"", alg);
-		}
-	}
-	if (!rc && (!e || !i))
-		rc = load_err(ld, IKS_ERR_KEYFILE,
-			      "need one encryption and one integrity key");
-	if (!rc && check_enc_len(e, initiator ? "SK_ei" : "SK_er", elen, msg,
-				 sizeof(msg)) < 0)
-		rc = load_err(ld, IKS_ERR_KEYFILE, "%s", msg);
-	if (!rc && check_auth_len(i, initiator ? "SK_ai" : "SK_ar", alen, msg,
-				  sizeof(msg)) < 0)
-		rc = load_err(ld, IKS_ERR_KEYFILE, "%s", msg);
-	if (!rc) {
-		size_t at = v2_index(&ld->tmp, k.spi_i, k.spi_r);
-
-		row = at < ld->tmp.n_v2 ? &ld->tmp.v2[at] : NULL;
-		if (row && (row->encr != e->id || row->encr_bits != e->bits ||
-			    row->integ != i->id)) {
-			rc = load_err(ld, IKS_ERR_KEYFILE,
-				      "algorithms differ from the other half of this SA");
-		} else if (!row) {
-			set_algs(&k, e, i);
-			k.sk_e_len = (uint8_t)elen;
-			k.sk_a_len = (uint8_t)alen;
-			/* the other half is filled by its own line */
-			memcpy(k.sk_ei, ekey, elen);
-			memcpy(k.sk_er, ekey, elen);
-			memcpy(k.sk_ai, akey, alen);
-			memcpy(k.sk_ar, akey, alen);
-			rc = iks_keytab_add_v2(&ld->tmp, &k, msg, sizeof(msg));
-			if (rc < 0)
-				load_err(ld, rc, "%s", msg);
-		} else {
-			memcpy(initiator ? row->sk_ei : row->sk_er, ekey, elen);
-			memcpy(initiator ? row->sk_ai : row->sk_ar, akey, alen);
-		}
-	}
+	if (!rc)
+		rc = tcpdump_algs(ld, fl, &h, initiator);
+	if (!rc)
+		rc = tcpdump_merge(ld, &k, &h, initiator);
 	if (!rc)
 		rc = mark_half(ld, k.spi_i, k.spi_r, initiator ? 1 : 2);
-	iks_crypto_wipe(ekey, sizeof(ekey));
-	iks_crypto_wipe(akey, sizeof(akey));
-	iks_crypto_wipe(tkey, sizeof(tkey));
+	iks_crypto_wipe(&h, sizeof(h));
 	iks_crypto_wipe(&k, sizeof(k));
 	return rc;
 }
@@ -902,7 +926,7 @@ int iks_keytab_load(struct iks_keytab *kt, const char *path, char *errbuf,
 {
 	FILE *f = fopen(path, "rb");
 	char *buf;
-	size_t n, cap = 64 * 1024, len = 0;
+	size_t n, cap = (size_t)64 * 1024, len = 0;
 	int rc;
 
 	if (!f) {

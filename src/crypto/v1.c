@@ -66,7 +66,7 @@ int iks_crypto_v1_suite_init(struct iks_v1_suite *s,
 	if (encr == IKS_V1_ENCR_DES_CBC) {
 		/* 3DES with K1 = K2 = K3 is DES, and stays in OpenSSL's
 		 * default provider */
-		for (int i = 0; i < 3; i++)
+		for (size_t i = 0; i < 3; i++)
 			memcpy(s->key + 8 * i, row->key, 8);
 		s->key_len = 24;
 	} else {
@@ -209,7 +209,7 @@ int iks_crypto_v1_decrypt_iv(const struct iks_v1_suite *s, const uint8_t *iv,
 	ok = ok && EVP_DecryptUpdate(ctx, out, &l1, ct, (int)ct_len);
 	ok = ok && EVP_DecryptFinal_ex(ctx, out + l1, &l2);
 	EVP_CIPHER_CTX_free(ctx);
-	if (!ok || (size_t)(l1 + l2) != ct_len) {
+	if (!ok || (size_t)l1 + (size_t)l2 != ct_len) {
 		iks_errf(errbuf, errlen, "decryption failed");
 		return IKS_ERR_CRYPTO;
 	}

@@ -186,7 +186,7 @@ static int cipher_decrypt(const EVP_CIPHER *ciph, const uint8_t *key,
 	ok = ok && EVP_DecryptUpdate(ctx, out, &l1, ct, (int)ct_len);
 	ok = ok && EVP_DecryptFinal_ex(ctx, out + l1, &l2);
 	EVP_CIPHER_CTX_free(ctx);
-	return ok && (size_t)(l1 + l2) == ct_len ? 0 : IKS_ERR_CRYPTO;
+	return ok && (size_t)l1 + (size_t)l2 == ct_len ? 0 : IKS_ERR_CRYPTO;
 }
 
 /* AEAD open; 0, IKS_ERR_INTEGRITY (tag mismatch) or IKS_ERR_CRYPTO. */
@@ -198,7 +198,7 @@ static int aead_decrypt(const EVP_CIPHER *ciph, bool ccm, const uint8_t *key,
 {
 	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
 	uint8_t tagbuf[16];
-	int ol = 0, ok = ctx != NULL, rc = IKS_ERR_CRYPTO;
+	int ol = 0, ok, rc = IKS_ERR_CRYPTO;
 
 	if (!ctx || tag->len > sizeof(tagbuf))
 		goto out;
