@@ -204,6 +204,47 @@ static void test_lab_algorithms(void **state)
 	}
 }
 
+/* The plaintext buffer may be exactly as long as the ciphertext: no mode
+ * writes past it (a heap buffer of that size, checked under ASan). */
+static void test_exact_output_buffer(void **state)
+{
+	(void)state;
+	for (size_t c = 0; c < sizeof(lab_cases) / sizeof(lab_cases[0]); c++) {
+		struct iks_keytab kt;
+		uint8_t msg[MSG_MAX];
+		size_t len, sk_off = 0, sk_len = 0, cap, smallest = 0;
+		const struct iks_v2_keys *k;
+		char file[128], err[IKS_ERRBUF_SIZE];
+
+		iks_keytab_init(&kt);
+		snprintf(file, sizeof(file), "%s.a.log", lab_cases[c].name);
+		parse_log(&kt, file, 0, 1, 0);
+		len = load_frame(lab_cases[c].name, 3, msg, sizeof(msg));
+		k = iks_keytab_find_v2(&kt, msg, msg + 8);
+		assert_non_null(k);
+		assert_true(find_payload(msg, len, 28, msg[16], 46, &sk_off,
+					 &sk_len, NULL));
+		for (cap = sk_len; cap > 0; cap--) {
+			uint8_t *out = malloc(cap);
+			size_t pt_len = 0;
+			int rc;
+
+			assert_non_null(out);
+			rc = iks_crypto_v2_decrypt(k, true, msg, len, sk_off,
+						   sk_len, false, out, cap,
+						   &pt_len, err, sizeof(err));
+			free(out);
+			if (rc == IKS_ERR_OVERFLOW)
+				break;
+			assert_int_equal(rc, 0);
+			smallest = cap;
+		}
+		/* the smallest buffer that works holds the padded plaintext */
+		assert_true(smallest > 0 && smallest < sk_len);
+		iks_keytab_free(&kt);
+	}
+}
+
 /* A wrong XCBC / CMAC / Poly1305 key is caught. */
 static void test_lab_wrong_keys(void **state)
 {
@@ -509,6 +550,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lab_algorithms),
+		cmocka_unit_test(test_exact_output_buffer),
 		cmocka_unit_test(test_lab_wrong_keys),
 		cmocka_unit_test(test_lab_ike_rekey),
 		cmocka_unit_test(test_lab_skf_fragments),
