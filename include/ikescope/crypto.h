@@ -343,9 +343,12 @@ int iks_crypto_v1_check_psk(uint16_t hash, const uint8_t *psk, size_t psk_len,
  * Extract IKE SA keys from a strongSwan charon file log written with
  * `ike = 4` (key hex dumps), `mgr = 2` (the "checkin IKEvN SA ... with SPIs
  * X_i Y_r" lines that name the SPIs) and `cfg = 1` or more ("selected
- * proposal: IKE:..." for the IKEv2 algorithms), with `ike_name = yes` (the
- * "<conn|id>" tag that ties the lines of one IKE SA together).  Any
- * time_format works.  The stream is read line by line; lines longer than
+ * proposal: IKE:..." for the IKEv2 algorithms), best with `ike_name = yes`
+ * (the "<conn|id>" tag that ties the lines of one IKE SA together;
+ * without it, strongSwan's default, keys are tied to SPIs by thread and
+ * IKEv2 algorithms are those of the proposal selected last: right when
+ * negotiations do not overlap).  Any time_format, and syslog prefixes,
+ * work.  The stream is read line by line; lines longer than
  * 4096 bytes are skipped and the number of SAs tracked at once is bounded.
  *
  * IKEv1 SAs give rows (initiator cookie, "encryption key Ka"); IKEv2 SAs
@@ -354,8 +357,8 @@ int iks_crypto_v1_check_psk(uint16_t hash, const uint8_t *psk, size_t psk_len,
  * (a row already there is replaced: both peers' logs may be given);
  * *n_v1 / *n_v2 (may be NULL) count rows found.  `name` is used in
  * messages.  An SA whose proposal has no decryption support here is
- * skipped and counted in *n_skipped (may be NULL).  Lines without a tag,
- * or from other daemons, are ignored; IKEv2 keys are only complete with
+ * skipped and counted in *n_skipped (may be NULL).  Lines from other
+ * daemons are ignored; IKEv2 keys are only complete with
  * `cfg` logging (the proposal tells whether Sk_a exists and which
  * algorithms to name).  Returns IKS_ERR_IO on a read error.
  *

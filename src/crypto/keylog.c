@@ -14,6 +14,8 @@
  * responder SPI; that checkin names the SPIs (IKEv1: the cookies).  Lines
  * are tied together by the unique id of the "<conn|id>" tag (a responder
  * logs "<id>" until it knows the connection), hex dumps by the thread.
+ * Without tags (`ike_name = no`, strongSwan's default) the thread stands
+ * in for the SA and the last selected proposal for its algorithms.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,6 +61,7 @@ struct kl_state {
 	struct kl_sa sas[KL_MAX_SAS];
 	struct kl_dump dumps[KL_MAX_THREADS];
 	unsigned long clock;
+	char last_proposal[KL_PROP_MAX]; /* for SAs whose own is not known */
 	struct iks_keytab *kt;
 	size_t n_v1, n_v2, n_skipped;
 };
@@ -145,6 +148,11 @@ static bool split_line(const char *s, struct kl_line *l)
 			l->tag[0] = '\0';
 			if (s[i] == '<')
 				i += take_tag(s + i, l->tag);
+			/* without ike_name the thread stands in for the SA:
+			 * a job derives keys and checks its SA in on one
+			 * thread ("~" keeps it apart from unique ids) */
+			if (!l->tag[0])
+				snprintf(l->tag, sizeof(l->tag), "~%u", l->thread);
 			l->text = s + i;
 			return true;
 		}
@@ -414,7 +422,7 @@ static int checkin(struct kl_state *st, const struct kl_line *l)
 	bool v1 = strncmp(l->text, "checkin IKEv1 SA ", 17) == 0;
 	int rc = 0;
 
-	if (!with || !l->tag[0])
+	if (!with)
 		return 0;
 	p = with + 11;
 	if (strlen(p) < 2 * 16 + 5 || !spi_hex(p, spi_i) ||
@@ -434,6 +442,10 @@ static int checkin(struct kl_state *st, const struct kl_line *l)
 		sa = tag_sa;
 		proposal = sa ? sa->proposal : "";
 	}
+	/* a log without tags (or without cfg lines for this SA): the
+	 * proposal selected last, right for one negotiation at a time */
+	if (!proposal[0])
+		proposal = st->last_proposal;
 	if (!keys_complete(sa, proposal, v1))
 		return 0;
 	if (!v1 && proposal != sa->proposal)
@@ -467,8 +479,6 @@ static int handle_line(struct kl_state *st, const char *s)
 		}
 		dump_done(d); /* cut short: an incomplete key is not kept */
 	}
-	if (!l.tag[0])
-		return 0;
 	if (dump_start(st, &l))
 		return 0;
 	p = strstr(l.text, "selected proposal: IKE:");
@@ -481,6 +491,8 @@ static int handle_line(struct kl_state *st, const char *s)
 		if (n < sizeof(sa->proposal)) {
 			memcpy(sa->proposal, p, n);
 			sa->proposal[n] = '\0';
+			memcpy(st->last_proposal, p, n);
+			st->last_proposal[n] = '\0';
 		}
 		return 0;
 	}

@@ -423,6 +423,68 @@ static void test_lab_ikev1(void **state)
 	iks_keytab_free(&kt);
 }
 
+/* The same logs as charon writes them with ike_name = no (its default):
+ * the "<conn|id> " tags removed.  The rows must not change. */
+static void test_logs_without_tags(void **state)
+{
+	static const char *const files[] = {
+		"c-xcbc.a.log", "c-xcbc.b.log", "c-rekey.a.log", "c-rekey.b.log",
+		"v1-mm-psk.a.log", "v1-mm-psk.b.log", "c-gcm12.b.log",
+		"v2-cert-ikefrag.b.log",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		struct iks_keytab tagged, bare;
+		char path[512], err[IKS_ERRBUF_SIZE], *line = NULL, *text = NULL;
+		size_t lcap = 0, tlen = 0, v1, v2, sk;
+		FILE *in, *out;
+
+		iks_keytab_init(&tagged);
+		iks_keytab_init(&bare);
+		snprintf(path, sizeof(path), LAB "%s", files[i]);
+		in = fopen(path, "r");
+		assert_non_null(in);
+		assert_int_equal(iks_keylog_parse(&tagged, in, files[i], &v1, &v2,
+						  &sk, err, sizeof(err)), 0);
+		rewind(in);
+		out = open_memstream(&text, &tlen);
+		assert_non_null(in);
+		assert_non_null(out);
+		while (getline(&line, &lcap, in) > 0) {
+			char *open_tag = strstr(line, "] <");
+			char *close_tag = open_tag ? strstr(open_tag, "> ") : NULL;
+
+			if (close_tag) {
+				fwrite(line, 1, (size_t)(open_tag - line) + 2, out);
+				fputs(close_tag + 2, out);
+			} else {
+				fputs(line, out);
+			}
+		}
+		free(line);
+		fclose(in);
+		fclose(out);
+		assert_null(strstr(text, "|1>"));
+		in = fmemopen(text, tlen, "r");
+		assert_int_equal(iks_keylog_parse(&bare, in, "bare", &v1, &v2, &sk,
+						  err, sizeof(err)), 0);
+		fclose(in);
+		free(text);
+		assert_true(tagged.n_v1 + tagged.n_v2 > 0);
+		assert_int_equal(bare.n_v1, tagged.n_v1);
+		assert_int_equal(bare.n_v2, tagged.n_v2);
+		if (tagged.n_v1)
+			assert_memory_equal(bare.v1, tagged.v1,
+					    tagged.n_v1 * sizeof(tagged.v1[0]));
+		if (tagged.n_v2)
+			assert_memory_equal(bare.v2, tagged.v2,
+					    tagged.n_v2 * sizeof(tagged.v2[0]));
+		iks_keytab_free(&tagged);
+		iks_keytab_free(&bare);
+	}
+}
+
 /* ------------------------------------------------ synthetic log lines */
 
 static int parse_text(struct iks_keytab *kt, const char *text, size_t *v1,
@@ -555,6 +617,7 @@ int main(void)
 		cmocka_unit_test(test_lab_ike_rekey),
 		cmocka_unit_test(test_lab_skf_fragments),
 		cmocka_unit_test(test_lab_ikev1),
+		cmocka_unit_test(test_logs_without_tags),
 		cmocka_unit_test(test_interleaved_and_formats),
 		cmocka_unit_test(test_incomplete_and_unknown),
 	};
