@@ -4,7 +4,7 @@
  * depends on the decoder's structures: functions take bytes and keys and
  * give plaintext back.
  *
- * Three parts:
+ * Four parts:
  *
  *  1. Key tables (struct iks_keytab): IKEv1 rows (initiator cookie ->
  *     final encryption key) and IKEv2 rows (SPIi, SPIr -> SK_e*, SK_a* and
@@ -17,8 +17,9 @@
  *  2. IKEv2: verify and decrypt one SK or SKF payload (RFC 7296 3.14,
  *     RFC 5282, RFC 7383).
  *
- *  3. IKEv1: CBC IV chains per Message ID (RFC 2409 Appendix B) and the
- *     decryption of a message body.
+ *  3. IKEv1: CBC IV chains per Message ID (RFC 2409 Appendix B), the
+ *     decryption of a message body, the prf and the Aggressive Mode
+ *     pre-shared key check (RFC 2409 5.4).
  *
  *  4. strongSwan charon logs (ike = 4) -> key table rows, and a writer for
  *     Wireshark's table formats.
