@@ -28,6 +28,7 @@
 #define KL_MAX_THREADS 64  /* threads in the middle of a hex dump */
 #define KL_TAG_MAX 96
 #define KL_PROP_MAX 160
+#define KL_RECENT 8        /* proposals remembered for untagged logs */
 
 enum kl_field { KL_EI, KL_ER, KL_AI, KL_AR, KL_KA, KL_N };
 
@@ -61,7 +62,9 @@ struct kl_state {
 	struct kl_sa sas[KL_MAX_SAS];
 	struct kl_dump dumps[KL_MAX_THREADS];
 	unsigned long clock;
-	char last_proposal[KL_PROP_MAX]; /* for SAs whose own is not known */
+	/* recent proposals, for SAs whose own is not known (no tags) */
+	char recent[KL_RECENT][KL_PROP_MAX];
+	unsigned n_recent, recent_next;
 	struct iks_keytab *kt;
 	size_t n_v1, n_v2, n_skipped;
 };
@@ -298,17 +301,14 @@ static bool spi_hex(const char *p, uint8_t out[IKS_SPI_LEN])
 	return true;
 }
 
-/* Take the proposal's words apart: ENCR[/INTEG]/PRF_.../GROUP. */
-static int v2_row(struct kl_state *st, struct kl_sa *sa, const uint8_t *spi_i,
-		  const uint8_t *spi_r)
+/* Take the proposal's words apart: ENCR[/INTEG]/PRF_.../GROUP; an AEAD
+ * proposal has no INTEG word and gets NONE. */
+static bool proposal_specs(const char *proposal, const struct iks_encr_spec **e,
+			   const struct iks_integ_spec **i)
 {
 	char prop[KL_PROP_MAX], *integ_name = NULL, *slash;
-	const struct iks_encr_spec *e;
-	const struct iks_integ_spec *i;
-	struct iks_v2_keys k;
-	int rc;
 
-	snprintf(prop, sizeof(prop), "%s", sa->proposal);
+	snprintf(prop, sizeof(prop), "%s", proposal);
 	slash = strchr(prop, '/');
 	if (slash) {
 		*slash = '\0';
@@ -319,11 +319,24 @@ static int v2_row(struct kl_state *st, struct kl_sa *sa, const uint8_t *spi_i,
 		if (strncmp(integ_name, "PRF_", 4) == 0)
 			integ_name = NULL;
 	}
-	e = iks_encr_spec_by_ss_name(prop);
-	i = integ_name ? iks_integ_spec_by_ss_name(integ_name) :
-			 iks_integ_spec_find(0, 0);
-	if (!e || !i || (e->icv != 0) != (integ_name == NULL))
+	*e = iks_encr_spec_by_ss_name(prop);
+	*i = integ_name ? iks_integ_spec_by_ss_name(integ_name) :
+			  iks_integ_spec_find(0, 0);
+	return *e && *i && ((*e)->icv != 0) == (integ_name == NULL);
+}
+
+static int v2_row(struct kl_state *st, struct kl_sa *sa, const uint8_t *spi_i,
+		  const uint8_t *spi_r)
+{
+	const struct iks_encr_spec *e;
+	const struct iks_integ_spec *i;
+	struct iks_v2_keys k;
+	bool integ;
+	int rc;
+
+	if (!proposal_specs(sa->proposal, &e, &i))
 		return IKS_ERR_UNSUPPORTED;
+	integ = i->kind != IKS_MAC_NONE;
 	memset(&k, 0, sizeof(k));
 	memcpy(k.spi_i, spi_i, IKS_SPI_LEN);
 	memcpy(k.spi_r, spi_r, IKS_SPI_LEN);
@@ -336,7 +349,7 @@ static int v2_row(struct kl_state *st, struct kl_sa *sa, const uint8_t *spi_i,
 	k.sk_e_len = sa->len[KL_EI];
 	memcpy(k.sk_ei, sa->key[KL_EI], k.sk_e_len);
 	memcpy(k.sk_er, sa->key[KL_ER], k.sk_e_len);
-	if (integ_name) {
+	if (integ) {
 		k.sk_a_len = sa->len[KL_AI];
 		memcpy(k.sk_ai, sa->key[KL_AI], k.sk_a_len);
 		memcpy(k.sk_ar, sa->key[KL_AR], k.sk_a_len);
@@ -381,6 +394,34 @@ static bool keys_complete(const struct kl_sa *sa, const char *proposal, bool v1)
 			need |= 1u << KL_AI | 1u << KL_AR;
 	}
 	return (sa->have & need) == need;
+}
+
+/* Do sa's logged key lengths fit this proposal's algorithms? */
+static bool proposal_fits(const struct kl_sa *sa, const char *proposal)
+{
+	const struct iks_encr_spec *e;
+	const struct iks_integ_spec *i;
+
+	if (!proposal_specs(proposal, &e, &i) || !keys_complete(sa, proposal, false))
+		return false;
+	if (sa->len[KL_EI] != e->bits / 8u + e->salt ||
+	    sa->len[KL_ER] != sa->len[KL_EI])
+		return false;
+	return i->kind == IKS_MAC_NONE ||
+	       (sa->len[KL_AI] == i->key_len && sa->len[KL_AR] == i->key_len);
+}
+
+/* For a log without tags: the newest recent proposal the keys fit. */
+static const char *recent_fitting(const struct kl_state *st,
+				  const struct kl_sa *sa)
+{
+	for (unsigned n = 1; n <= st->n_recent; n++) {
+		unsigned at = (st->recent_next + KL_RECENT - n) % KL_RECENT;
+
+		if (proposal_fits(sa, st->recent[at]))
+			return st->recent[at];
+	}
+	return "";
 }
 
 /* The unique id in "checkin IKEvN SA name[17] with SPIs" ("" if none). */
@@ -442,10 +483,10 @@ static int checkin(struct kl_state *st, const struct kl_line *l)
 		sa = tag_sa;
 		proposal = sa ? sa->proposal : "";
 	}
-	/* a log without tags (or without cfg lines for this SA): the
-	 * proposal selected last, right for one negotiation at a time */
-	if (!proposal[0])
-		proposal = st->last_proposal;
+	/* a log without tags (or without cfg lines for this SA): the newest
+	 * proposal selected whose algorithms fit the logged key lengths */
+	if (!proposal[0] && sa && !v1)
+		proposal = recent_fitting(st, sa);
 	if (!keys_complete(sa, proposal, v1))
 		return 0;
 	if (!v1 && proposal != sa->proposal)
@@ -491,8 +532,11 @@ static int handle_line(struct kl_state *st, const char *s)
 		if (n < sizeof(sa->proposal)) {
 			memcpy(sa->proposal, p, n);
 			sa->proposal[n] = '\0';
-			memcpy(st->last_proposal, p, n);
-			st->last_proposal[n] = '\0';
+			memcpy(st->recent[st->recent_next], p, n);
+			st->recent[st->recent_next][n] = '\0';
+			st->recent_next = (st->recent_next + 1) % KL_RECENT;
+			if (st->n_recent < KL_RECENT)
+				st->n_recent++;
 		}
 		return 0;
 	}

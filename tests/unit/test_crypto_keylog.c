@@ -431,6 +431,8 @@ static void test_logs_without_tags(void **state)
 		"c-xcbc.a.log", "c-xcbc.b.log", "c-rekey.a.log", "c-rekey.b.log",
 		"v1-mm-psk.a.log", "v1-mm-psk.b.log", "c-gcm12.b.log",
 		"v2-cert-ikefrag.b.log",
+		/* three peers negotiating at once, IKEv1 and IKEv2 */
+		"multi-3peers.a.log", "multi-3peers.b.log", "multi-3peers.c.log",
 	};
 
 	(void)state;
@@ -483,6 +485,36 @@ static void test_logs_without_tags(void **state)
 		iks_keytab_free(&tagged);
 		iks_keytab_free(&bare);
 	}
+}
+
+/* Three peers at once (a-b IKEv2 PSK, a-c IKEv2 AES-GCM, c-b IKEv1):
+ * their three logs give three SAs and every IKEv2 message decrypts. */
+static void test_lab_three_peers(void **state)
+{
+	struct iks_keytab kt;
+	unsigned done = 0;
+
+	(void)state;
+	iks_keytab_init(&kt);
+	parse_log(&kt, "multi-3peers.a.log", 0, 2, 0);
+	parse_log(&kt, "multi-3peers.b.log", 1, 1, 0);
+	parse_log(&kt, "multi-3peers.c.log", 1, 0, 0);
+	assert_int_equal(kt.n_v1, 1);
+	assert_int_equal(kt.n_v2, 2);
+	for (unsigned frame = 1; frame <= 27; frame++) {
+		uint8_t msg[MSG_MAX], pt[MSG_MAX], np;
+		size_t len = load_frame("multi-3peers", frame, msg, sizeof(msg));
+		size_t pt_len;
+
+		if (msg[17] != 0x20 || msg[16] != 46)
+			continue;
+		if (decrypt_frame(&kt, "multi-3peers", frame, pt, &pt_len, &np) != 0)
+			fail_msg("frame %u", frame);
+		assert_true(len > pt_len);
+		done++;
+	}
+	assert_int_equal(done, 8); /* frames 6, 9, 16-21 */
+	iks_keytab_free(&kt);
 }
 
 /* ------------------------------------------------ synthetic log lines */
@@ -617,6 +649,7 @@ int main(void)
 		cmocka_unit_test(test_lab_ike_rekey),
 		cmocka_unit_test(test_lab_skf_fragments),
 		cmocka_unit_test(test_lab_ikev1),
+		cmocka_unit_test(test_lab_three_peers),
 		cmocka_unit_test(test_logs_without_tags),
 		cmocka_unit_test(test_interleaved_and_formats),
 		cmocka_unit_test(test_incomplete_and_unknown),
