@@ -78,6 +78,10 @@ struct iks_datagram {
 	uint32_t esp_seq;
 	const uint8_t *data;   /* IKS_DG_IKE: the IKE message, from its header */
 	size_t len;
+	/* IKS_DG_IKE: the message's length on the wire; more than len only
+	 * if `truncated` (cut by the snap length, opts->keep_truncated) */
+	size_t wire_len;
+	bool truncated;
 	/* IKS_DG_FRAG_LOST (ip_fragments = fragments that did arrive) */
 	uint64_t frag_first_frame; /* frame of the first fragment that arrived */
 	uint32_t frag_bytes;       /* fragment payload bytes that arrived */
@@ -95,6 +99,11 @@ struct iks_capture_opts {
 	 * most.  0 selects the defaults below. */
 	unsigned frag_timeout_s;
 	size_t frag_mem_limit;
+	/* Also yield IKE messages cut short by the capture's snap length
+	 * (dg->truncated): with `tcpdump -s 96` and the like, the IKE header
+	 * (SPIs, exchange, message ID) is often all there is.  Off: such
+	 * frames are only counted in stats.truncated. */
+	bool keep_truncated;
 };
 
 #define IKS_FRAG_TIMEOUT_DEFAULT 30

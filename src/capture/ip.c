@@ -156,6 +156,8 @@ static int ike_message(struct iks_capture *cap, struct iks_cur *c,
 	dg->kind = IKS_DG_IKE;
 	dg->data = b.ptr;
 	dg->len = b.len;
+	if (!dg->truncated)
+		dg->wire_len = b.len;
 	cap->st.ike++;
 	return 1;
 }
@@ -171,8 +173,8 @@ static int natt_payload(struct iks_capture *cap, struct iks_cur *c,
 	uint32_t marker;
 	uint8_t b;
 
-	if (iks_cur_left(c) == 1 && iks_cur_peek8(c, 0, &b) &&
-	    b == NATT_KEEPALIVE) {
+	if (!dg->truncated && iks_cur_left(c) == 1 &&
+	    iks_cur_peek8(c, 0, &b) && b == NATT_KEEPALIVE) {
 		dg->kind = IKS_DG_KEEPALIVE;
 		cap->st.keepalives++;
 		return 1;
@@ -188,6 +190,7 @@ static int natt_payload(struct iks_capture *cap, struct iks_cur *c,
 		return esp_sighting(cap, c, dg);
 	iks_cur_skip(c, 4);
 	dg->non_esp_marker = true;
+	dg->wire_len -= 4;
 	return ike_message(cap, c, dg);
 }
 
@@ -214,9 +217,14 @@ static int udp(struct iks_capture *cap, struct iks_cur *c,
 	if (ulen < 8)
 		ulen = (uint16_t)(iks_cur_left(c) > 0xfff7 ? 0xfff7 :
 				  iks_cur_left(c)) + 8;
-	if (!iks_cur_sub(c, (size_t)ulen - 8, &pl)) {
+	dg->wire_len = (size_t)ulen - 8;
+	if (!iks_cur_sub(c, dg->wire_len, &pl)) {
 		iks_capture_note_cut(cap);
-		return 0;
+		if (!cap->opts.keep_truncated)
+			return 0;
+		/* cut by the snap length: the IKE header may still be there */
+		pl = *c;
+		dg->truncated = true;
 	}
 	dg->transport = IKS_TR_UDP;
 	dg->sport = sport;
@@ -232,6 +240,7 @@ static int udp(struct iks_capture *cap, struct iks_cur *c,
 		if (iks_cur_be32(&peek, &marker) && marker == 0) {
 			iks_cur_skip(&pl, 4);
 			dg->non_esp_marker = true;
+			dg->wire_len -= 4;
 		}
 	}
 	return ike_message(cap, &pl, dg);

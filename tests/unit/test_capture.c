@@ -740,6 +740,45 @@ static void test_snaplen_cut_is_counted(void **state)
 	assert_int_equal(res.st.truncated, 1);
 }
 
+static void test_keep_truncated(void **state)
+{
+	struct iks_capture_opts o = { .keep_truncated = true };
+	struct pkt p[4];
+	uint8_t buf[128], msg[64];
+	size_t n = ike_msg(msg, 8, 7);
+
+	(void)state;
+	memset(p, 0, sizeof p);
+	memset(buf, 0, 4);
+	memcpy(buf + 4, msg, n);
+	ike_pkt(&p[0], LT_EN10MB, NULL, 4, 7);
+	p[0].len -= 6;
+	udp_pkt(&p[1], LT_EN10MB, NULL, 6, 4500, 4500, buf, n + 4);
+	p[1].len -= 8;
+	/* a cut keepalive-looking byte is not a keepalive */
+	udp_pkt(&p[2], LT_EN10MB, NULL, 4, 4500, 4500,
+		(const uint8_t *)"\xff\x00", 2);
+	p[2].len -= 1;
+	ike_pkt(&p[3], LT_EN10MB, NULL, 4, 8); /* whole */
+	assert_int_equal(read_all_opts(write_pcap("keep.pcap", LT_EN10MB, false,
+						  p, 4), &o), 0);
+	assert_int_equal(res.n, 3);
+	assert_int_equal(res.dg[0].kind, IKS_DG_IKE);
+	assert_true(res.dg[0].truncated);
+	assert_int_equal(res.dg[0].len, n - 6);
+	assert_int_equal(res.dg[0].wire_len, n);
+	assert_memory_equal(res.dg[0].data, msg, n - 6);
+	assert_true(res.dg[1].truncated);
+	assert_true(res.dg[1].non_esp_marker);
+	assert_int_equal(res.dg[1].len, n - 8);
+	assert_int_equal(res.dg[1].wire_len, n);
+	assert_ike(&res.dg[2], 4, 8);
+	assert_false(res.dg[2].truncated);
+	assert_int_equal(res.dg[2].wire_len, n);
+	assert_int_equal(res.st.truncated, 3);
+	assert_int_equal(res.st.keepalives, 0);
+}
+
 /* ---- UDP 4500, ESP, other ports ---- */
 
 static void test_natt_port_4500(void **state)
@@ -1753,6 +1792,7 @@ int main(void)
 		cmocka_unit_test(test_ipv4_options_and_padding),
 		cmocka_unit_test(test_ipv6_extension_headers),
 		cmocka_unit_test(test_snaplen_cut_is_counted),
+		cmocka_unit_test(test_keep_truncated),
 		cmocka_unit_test(test_natt_port_4500),
 		cmocka_unit_test(test_plain_esp_and_tcp),
 		cmocka_unit_test(test_extra_ike_ports),
