@@ -4,6 +4,8 @@
  * IKEv2: RFC 7296 3.3.  Both nest proposal and transform substructures
  * behind a generic-header-like "last/more, reserved, length" triplet.
  */
+#include <string.h>
+
 #include "ike/ike_int.h"
 
 #define IKS_V1_DOI_IPSEC 1         /* RFC 2407 4.2 */
@@ -121,21 +123,23 @@ static int decode_proposal(struct iks_msg *m, struct iks_cur *c)
 
 	if (m->n_proposals >= IKS_MAX_PROPOSALS)
 		return IKS_ERR_TOO_MANY;
+	/* a proposal cut short keeps no field of an earlier message */
 	pr = &m->proposals[m->n_proposals++];
+	memset(pr, 0, sizeof *pr);
 	pr->xf_first = m->n_transforms;
-	pr->xf_count = 0;
 	if (!iks_cur_u8(c, &pr->number) || !iks_cur_u8(c, &pr->protocol) ||
 	    !iks_cur_u8(c, &pr->spi_size) || !iks_cur_u8(c, &pr->n_transforms) ||
 	    !iks_cur_view(c, pr->spi_size, &pr->spi))
 		return IKS_ERR_SHORT;
 	while (iks_cur_left(c) && err == IKS_OK) {
 		struct iks_cur sub;
-		uint8_t more;
+		uint8_t more = 0;
 
 		err = next_substructure(c, &more, &sub);
 		if (err == IKS_OK) {
 			err = decode_transform(m, &sub, pr->protocol);
-			pr->xf_count++;
+			/* only transforms that made it into the pool */
+			pr->xf_count = (uint16_t)(m->n_transforms - pr->xf_first);
 		}
 		if (more == 0)
 			break;
@@ -161,12 +165,13 @@ int iks_ike_decode_sa(struct iks_msg *m, struct iks_payload *p,
 	}
 	while (iks_cur_left(body) && err == IKS_OK) {
 		struct iks_cur sub;
-		uint8_t more;
+		uint8_t more = 0;
 
 		err = next_substructure(body, &more, &sub);
 		if (err == IKS_OK) {
 			err = decode_proposal(m, &sub);
-			p->u.sa.prop_count++;
+			/* only proposals that made it into the pool */
+			p->u.sa.prop_count = (uint16_t)(m->n_proposals - p->u.sa.prop_first);
 		}
 		if (more == 0)
 			break;
