@@ -124,6 +124,10 @@ struct iks_capture_stats {
 				  * of other traffic are only counted as seen) */
 	uint64_t ip_frag_dropped;/* fragments dropped at the memory limit or malformed */
 	uint64_t tcp_natt;       /* TCP segments to/from port 4500 (RFC 8229, not decoded) */
+	/* IP fragments at an offset above 0.  None at all while datagrams
+	 * were lost suggests a capture filter on ports (`udp port 500`),
+	 * which can only match first fragments, not a loss on the wire. */
+	uint64_t ip_frag_nonfirst;
 };
 
 struct iks_capture;

@@ -336,6 +336,8 @@ static int fragment(struct iks_capture *cap, int version,
 	bool esp = false;
 
 	cap->st.ip_fragments++;
+	if (fi->off != 0)
+		cap->st.ip_frag_nonfirst++;
 	if (fi->proto == IPPROTO_NUM_ESP) {
 		/* ESP says all we want (SPI, sequence) in its first bytes:
 		 * report it from the first fragment, hold nothing. */

@@ -1004,8 +1004,27 @@ static void fragments_in_order(int version)
 	assert_int_equal(res.dg[0].ip_fragments, 3);
 	assert_int_equal(res.dg[0].sport, 500);
 	assert_int_equal(res.st.ip_fragments, 3);
+	assert_int_equal(res.st.ip_frag_nonfirst, 2);
 	assert_int_equal(res.st.ip_reassembled, 1);
 	assert_int_equal(res.st.ip_incomplete, 0);
+}
+
+static void test_port_filtered_capture(void **state)
+{
+	/* What `tcpdump udp port 500` keeps of two fragmented messages:
+	 * their first fragments only. */
+	const struct frag_spec fs[] = {
+		{ 0, 1000, true, 1, false },
+	};
+
+	(void)state;
+	assert_int_equal(read_all(frag_file(4, fs, 1, 500)), 0);
+	assert_int_equal(res.n, 1);
+	assert_int_equal(res.dg[0].kind, IKS_DG_FRAG_LOST);
+	assert_int_equal(res.dg[0].ip_fragments, 1);
+	assert_true(res.dg[0].frag_have_first);
+	assert_int_equal(res.st.ip_fragments, 1);
+	assert_int_equal(res.st.ip_frag_nonfirst, 0);
 }
 
 static void test_fragments_in_order(void **state)
@@ -1800,6 +1819,7 @@ int main(void)
 		cmocka_unit_test(test_fragments_out_of_order_and_duplicated),
 		cmocka_unit_test(test_fragments_overlapping),
 		cmocka_unit_test(test_fragment_missing),
+		cmocka_unit_test(test_port_filtered_capture),
 		cmocka_unit_test(test_fragment_timeout),
 		cmocka_unit_test(test_fragment_memory_limit),
 		cmocka_unit_test(test_fragments_not_ike_are_ignored),
