@@ -110,9 +110,14 @@ static uint32_t peek_magic(const struct iks_capture *cap)
 	return m;
 }
 
+static uint32_t swap32(uint32_t v)
+{
+	return v >> 24 | (v >> 8 & 0xff00u) | (v << 8 & 0xff0000u) | v << 24;
+}
+
 static bool is_pcap_magic(uint32_t m)
 {
-	uint32_t s = __builtin_bswap32(m);
+	uint32_t s = swap32(m);
 
 	return m == MAGIC_PCAP_US || m == MAGIC_PCAP_NS || m == MAGIC_PCAP_KUZ ||
 	       s == MAGIC_PCAP_US || s == MAGIC_PCAP_NS || s == MAGIC_PCAP_KUZ;

@@ -126,6 +126,11 @@ static int raw_ip(const struct iks_cur *c)
 	return b == 4 || b == 6 ? b : 0;
 }
 
+static uint32_t swap32(uint32_t v)
+{
+	return v >> 24 | (v >> 8 & 0xff00u) | (v << 8 & 0xff0000u) | v << 24;
+}
+
 /* https://www.tcpdump.org/linktypes/LINKTYPE_NULL.html: a 4-byte address
  * family.  DLT_NULL has it in the capturing host's byte order, which the
  * file does not record: a value with its high half set is byte-swapped.
@@ -137,7 +142,7 @@ static int bsd_loopback(struct iks_cur *c, bool big_endian)
 	if (!(big_endian ? iks_cur_be32(c, &af) : iks_cur_le32(c, &af)))
 		return -1;
 	if (af & 0xffff0000u)
-		af = __builtin_bswap32(af);
+		af = swap32(af);
 	switch (af) {
 	case BSD_AF_INET:
 		return ip_version_is(c, 4);
