@@ -14,7 +14,7 @@
 static void keys_usage(FILE *f)
 {
 	fputs("usage: ikescope keys [-o DIR] LOGFILE...\n"
-	      "  Reads charon logs (filelog with ike = 4, mgr = 2, cfg = 1, ike_name = yes)\n"
+	      "  Reads charon logs (filelog with ike = 4; mgr = 2, cfg = 1 and ike_name = yes help)\n"
 	      "  and writes DIR/ikev1_decryption_table and DIR/ikev2_decryption_table\n"
 	      "  (Wireshark's format); without -o, both tables go to standard output.\n"
 	      "  Use - for a log on standard input.\n", f);
@@ -59,7 +59,6 @@ int iks_cmd_keys(int argc, char **argv)
 	struct iks_keytab kt;
 	const char *dir = NULL;
 	int c, status = IKS_EXIT_OK;
-	size_t v1 = 0, v2 = 0;
 
 	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -83,27 +82,25 @@ int iks_cmd_keys(int argc, char **argv)
 		char err[IKS_ERRBUF_SIZE] = "";
 		bool is_stdin = !strcmp(argv[i], "-");
 		FILE *f = is_stdin ? stdin : fopen(argv[i], "r");
-		size_t n1 = 0, n2 = 0;
 
 		if (!f) {
 			fprintf(stderr, "ikescope: %s: %s\n", argv[i], strerror(errno));
 			status = IKS_EXIT_USAGE;
 			continue;
 		}
-		if (iks_keylog_parse(&kt, f, argv[i], &n1, &n2, NULL, err, sizeof err) < 0) {
+		if (iks_keylog_parse(&kt, f, argv[i], NULL, NULL, NULL, err, sizeof err) < 0) {
 			fprintf(stderr, "ikescope: %s\n", err[0] ? err : argv[i]);
 			status = IKS_EXIT_USAGE;
 		}
-		v1 += n1;
-		v2 += n2;
 		if (!is_stdin)
 			fclose(f);
 	}
 	if (write_table(&kt, IKS_KEYTAB_V1, dir, "ikev1_decryption_table") < 0 ||
 	    write_table(&kt, IKS_KEYTAB_V2, dir, "ikev2_decryption_table") < 0)
 		status = IKS_EXIT_USAGE;
-	fprintf(stderr, "ikescope: %zu IKEv1 and %zu IKEv2 SA%s found\n", v1, v2,
-		v1 + v2 == 1 ? "" : "s");
+	/* rows, not log lines: one SA seen in both peers' logs counts once */
+	fprintf(stderr, "ikescope: %zu IKEv1 and %zu IKEv2 SA%s found\n", kt.n_v1, kt.n_v2,
+		kt.n_v1 + kt.n_v2 == 1 ? "" : "s");
 	iks_keytab_free(&kt);
 	return status;
 }

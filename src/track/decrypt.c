@@ -43,6 +43,21 @@ static void record_failure(struct iks_nego *n, const char *what)
 	snprintf(n->decrypt_error, sizeof n->decrypt_error, "%s", what);
 }
 
+/* crypto's messages already say "keys given for this SA do not decrypt
+ * it: ..."; only a bare error code needs the sentence around it. */
+static void record_crypto_failure(struct iks_nego *n, int rc, const char *err)
+{
+	char what[128];
+
+	if (err[0]) {
+		record_failure(n, err);
+		return;
+	}
+	snprintf(what, sizeof what, "keys given for this SA do not decrypt it: %s",
+		 iks_strerror(rc));
+	record_failure(n, what);
+}
+
 /* Drop payloads appended from a plaintext that did not decode: with a
  * wrong key, garbage must not be shown as payloads. */
 static void drop_inner(struct iks_msg *m, uint16_t keep)
@@ -77,11 +92,7 @@ static void decrypt_v2(struct iks_nego *n, const struct iks_keytab *keys,
 					   p->offset, p->length, false, plain, cap, &len,
 					   err, sizeof err);
 		if (rc != IKS_OK) {
-			char what[128];
-
-			snprintf(what, sizeof what, "keys given for this SA do not decrypt it: %s",
-				 err[0] ? err : iks_strerror(rc));
-			record_failure(n, what);
+			record_crypto_failure(n, rc, err);
 			p->u.sk.decrypt_error = (uint8_t)-rc;
 			continue;
 		}
@@ -110,13 +121,8 @@ int iks_track_decrypt_fragment(struct iks_nego *n, const struct iks_keytab *keys
 	rc = iks_crypto_v2_decrypt(k, (m->hdr.flags & IKS_V2_FLAG_I) != 0, m->raw.ptr,
 				   m->raw.len, p->offset, p->length, true, out, cap, out_len,
 				   err, sizeof err);
-	if (rc != IKS_OK) {
-		char what[128];
-
-		snprintf(what, sizeof what, "keys given for this SA do not decrypt it: %s",
-			 err[0] ? err : iks_strerror(rc));
-		record_failure(n, what);
-	}
+	if (rc != IKS_OK)
+		record_crypto_failure(n, rc, err);
 	return rc;
 }
 
