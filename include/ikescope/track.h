@@ -130,6 +130,8 @@ struct iks_child {
 	enum iks_status status;
 	bool decrypted;        /* we read its contents */
 	bool rekey;            /* CREATE_CHILD_SA with REKEY_SA */
+	bool ike_rekey;        /* CREATE_CHILD_SA that rekeyed the IKE SA itself
+				* (RFC 7296 1.3.2): not a phase 2 */
 	uint8_t n_offered;
 	struct iks_prop offered[IKS_NEGO_MAX_PROPS];
 	bool has_chosen;
@@ -175,6 +177,10 @@ struct iks_nego {
 	bool nat_t;              /* NAT-D / float to 4500 seen */
 	bool floated;            /* moved to UDP 4500 */
 	bool ike_fragmentation;  /* IKEv2 SKF or IKEv1 Cisco fragments used */
+
+	/* IKE SA rekeys (RFC 7296 1.3.2): the new SA's messages are filed
+	 * here too, under its new SPIs */
+	unsigned ike_rekeys;
 
 	/* retries (IKEv2 INVALID_KE_PAYLOAD / COOKIE) */
 	unsigned retries;

@@ -61,6 +61,14 @@ static struct iks_finding *add(struct iks_findings *out, const char *code,
 	return f;
 }
 
+static bool has_finding(const struct iks_findings *out, const char *code)
+{
+	for (unsigned i = 0; i < out->n; i++)
+		if (!strcmp(out->f[i].code, code))
+			return true;
+	return false;
+}
+
 static void say(char *buf, size_t len, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -533,7 +541,9 @@ static void rule_auth_v1(const struct iks_nego *n, struct iks_findings *out)
 		auth_finding(n, out, said[i].conf, m, what);
 		return;
 	}
-	if (n->status != IKS_STATUS_FAILED)
+	/* a message lost on the path explains the silence already */
+	if (n->status != IKS_STATUS_FAILED || has_finding(out, "fragmentation-loss") ||
+	    has_finding(out, "nat-t-blocked"))
 		return;
 	if (n->exchange == IKS_V1_EX_MAIN && pos == 5) {
 		const struct iks_nmsg *m5 = last_msg(n, IKS_V1_EX_MAIN, false);
@@ -835,23 +845,33 @@ static void rule_invalid_spi(const struct iks_nego *n, struct iks_findings *out)
 	evidence_msg(f, m);
 }
 
+/* Did the other peer send anything after message i?  Unanswered repeats
+ * are the evidence of no-response / fragmentation-loss, not a finding of
+ * their own. */
+static bool answered_later(const struct iks_nego *n, unsigned i)
+{
+	for (unsigned j = i + 1; j < n->n_msgs; j++)
+		if (n->msgs[j].from_initiator != n->msgs[i].from_initiator)
+			return true;
+	return false;
+}
+
 static void rule_retransmission(const struct iks_nego *n, struct iks_findings *out)
 {
 	struct iks_finding *f = NULL;
 	unsigned total = 0;
 
 	for (unsigned i = 0; i < n->n_msgs; i++)
-		total += n->msgs[i].retransmits;
-	/* unanswered repeats are the evidence of no-response, not a finding
-	 * of their own */
-	if (!total || !count_from(n, false))
+		if (answered_later(n, i))
+			total += n->msgs[i].retransmits;
+	if (!total)
 		return;
 	for (unsigned i = 0; i < n->n_msgs; i++) {
 		const struct iks_nmsg *m = &n->msgs[i];
 		bool phase2 = m->exchange == IKS_V1_EX_QUICK ||
 			      (n->version == 2 && m->exchange == IKS_V2_EX_CREATE_CHILD_SA);
 
-		if (!m->retransmits)
+		if (!m->retransmits || !answered_later(n, i))
 			continue;
 		if (!f) {
 			f = add(out, "retransmission", IKS_SEV_WARNING, IKS_CONF_CERTAIN,
@@ -976,10 +996,10 @@ static const struct {
 	{ "dh-group", rule_dh_group },
 	{ "proposal-refused", rule_proposal_refused },
 	{ "id", rule_id },
-	{ "auth-v2", rule_auth_v2 },
-	{ "auth-v1", rule_auth_v1 },
 	{ "nat-t-blocked", rule_nat_t_blocked },
 	{ "fragmentation", rule_fragmentation },
+	{ "auth-v2", rule_auth_v2 },
+	{ "auth-v1", rule_auth_v1 },
 	{ "no-response", rule_no_response },
 	{ "children", rule_children },
 	{ "v1-qm-unanswered", rule_v1_qm_unanswered },

@@ -231,6 +231,8 @@ json_t *iks_report_nego_json(const struct iks_nego *n, const struct iks_findings
 	json_object_set_new(o, "status", json_string(iks_status_name(n->status)));
 	json_object_set_new(o, "reason", json_string(n->reason));
 	json_object_set_new(o, "messages", json_integer(n->n_msgs));
+	if (n->ike_rekeys)
+		json_object_set_new(o, "ike_rekeys", json_integer(n->ike_rekeys));
 	if (n->retries) {
 		const char *why = iks_name(IKS_TAB_V2_NOTIFY, n->retry_notify);
 		json_t *r = json_object();
@@ -274,6 +276,8 @@ json_t *iks_report_nego_json(const struct iks_nego *n, const struct iks_findings
  */
 bool iks_report_child_shown(const struct iks_nego *n, const struct iks_child *c)
 {
+	if (c->ike_rekey)
+		return false; /* a new IKE SA, not a phase 2 */
 	return !(n->status == IKS_STATUS_FAILED && n->version == 2 &&
 		 c->exchange == IKS_V2_EX_IKE_AUTH);
 }
@@ -336,6 +340,9 @@ void iks_report_nego_text(FILE *out, const struct iks_nego *n, const struct iks_
 	if (n->reason[0])
 		fprintf(out, "  - %s", n->reason);
 	fputc('\n', out);
+	if (n->ike_rekeys)
+		fprintf(out, "  IKE SA rekeyed %u time%s (messages under the new SPIs follow)\n",
+			n->ike_rekeys, n->ike_rekeys > 1 ? "s" : "");
 	if (n->retries)
 		fprintf(out, "  retried %u time%s after %s\n", n->retries, n->retries > 1 ? "s" : "",
 			iks_name(IKS_TAB_V2_NOTIFY, n->retry_notify) ?

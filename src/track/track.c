@@ -14,6 +14,7 @@
 /* An IKEv2 retry after INVALID_KE_PAYLOAD or COOKIE comes within seconds;
  * a new IKE_SA_INIT minutes later is a new attempt. */
 #define IKS_RETRY_WINDOW_S 30.0
+#define IKS_PROTO_IKE 1 /* RFC 7296 3.3.1 */
 
 struct spi_entry {
 	uint8_t spi[8];
@@ -268,6 +269,32 @@ static struct iks_nego *find_retried(struct iks_tracker *t, const struct iks_dat
 	return NULL;
 }
 
+/*
+ * IKEv2 SPIs we never saw negotiated, between peers whose IKE SA just ran
+ * a CREATE_CHILD_SA we could not read: that exchange rekeyed the IKE SA
+ * (RFC 7296 1.3.2), and these are the new SA's messages.
+ */
+static struct iks_nego *find_rekeyed(struct iks_tracker *t, const struct iks_datagram *dg)
+{
+	for (size_t i = t->n_negos; i-- > 0;) {
+		struct iks_nego *n = t->negos[i];
+
+		if (n->version != 2 || n->status != IKS_STATUS_ESTABLISHED || !same_peers(n, dg))
+			continue;
+		for (unsigned j = n->n_children; j-- > 0;) {
+			struct iks_child *c = &n->children[j];
+
+			if (c->exchange == IKS_V2_EX_CREATE_CHILD_SA && !c->decrypted &&
+			    !c->ike_rekey) {
+				c->ike_rekey = true;
+				n->ike_rekeys++;
+				return n;
+			}
+		}
+	}
+	return NULL;
+}
+
 static void note_retry(struct iks_nego *n)
 {
 	const struct iks_nmsg *last = &n->msgs[n->n_msgs - 1];
@@ -449,8 +476,23 @@ static void phase1_answer(struct iks_nego *n, const struct iks_msg *m)
 	}
 }
 
+/* RFC 7296 1.3.2: a CREATE_CHILD_SA whose SA proposes protocol IKE
+ * rekeys the IKE SA; its proposal SPI is the new SA's initiator SPI, under
+ * which the rest of the conversation continues. */
+static void note_ike_rekey(struct iks_tracker *t, struct iks_nego *n, struct iks_child *c)
+{
+	if (!c->n_offered || c->offered[0].protocol != IKS_PROTO_IKE)
+		return;
+	if (!c->ike_rekey)
+		n->ike_rekeys++;
+	c->ike_rekey = true;
+	if (c->offered[0].spi_len == 8)
+		index_spi(t, c->offered[0].spi, n->id - 1);
+}
+
 /* IKEv2: RFC 7296 1.1-1.5 exchanges. */
-static void apply_v2(struct iks_nego *n, const struct iks_msg *m, struct iks_nmsg *nm)
+static void apply_v2(struct iks_tracker *t, struct iks_nego *n, const struct iks_msg *m,
+		     struct iks_nmsg *nm)
 {
 	uint16_t err = first_error(nm);
 	char why[128];
@@ -527,6 +569,7 @@ static void apply_v2(struct iks_nego *n, const struct iks_msg *m, struct iks_nms
 		if (!nm->response) {
 			c->request_len = nm->length;
 			child_contents(c, m, nm, true);
+			note_ike_rekey(t, n, c);
 			break;
 		}
 		child_contents(c, m, nm, false);
@@ -703,6 +746,11 @@ const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 			index_spi(t, m->hdr.ispi, n->id - 1);
 		}
 	}
+	if (!n && m->version == 2 && m->hdr.exchange != IKS_V2_EX_IKE_SA_INIT) {
+		n = find_rekeyed(t, dg);
+		if (n)
+			index_spi(t, m->hdr.ispi, n->id - 1);
+	}
 	if (!n)
 		n = new_nego(t, m, dg, now);
 	if (!n)
@@ -762,7 +810,7 @@ const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 		n->ike_fragmentation = true;
 
 	if (n->version == 2)
-		apply_v2(n, m, nm);
+		apply_v2(t, n, m, nm);
 	else
 		apply_v1(n, m, nm);
 	iks_track_check_psk(n, m, from_i, phase1_position(n), t->opts.psk, t->opts.psk_len);
