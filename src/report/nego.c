@@ -327,10 +327,10 @@ void iks_report_nego_text(FILE *out, const struct iks_nego *n, const struct iks_
 
 	iks_addr_format(&n->init_addr, a, sizeof a);
 	iks_addr_format(&n->resp_addr, b, sizeof b);
-	fprintf(out, "IKE SA #%u  %s:%u -> %s:%u  IKEv%u %s  %s%s%s",
+	fprintf(out, "IKE SA #%u  %s:%u -> %s:%u  IKEv%u%s  %s%s%s",
 		n->id, a, n->init_port, b, n->resp_port, n->version,
-		n->version == 2 ? "" : (n->exchange == IKS_V1_EX_AGGRESSIVE ? "Aggressive Mode" :
-								  "Main Mode"),
+		n->version == 2 ? "" : (n->exchange == IKS_V1_EX_AGGRESSIVE ? " Aggressive Mode" :
+								  " Main Mode"),
 		colour(flags, st_col), iks_status_name(n->status), colour(flags, "\033[0m"));
 	if (n->n_msgs)
 		fprintf(out, "  (%.3f s, %u messages)", n->end - n->start, n->n_msgs);
@@ -370,8 +370,12 @@ void iks_report_nego_text(FILE *out, const struct iks_nego *n, const struct iks_
 			c->message_id, colour(flags, c->status == IKS_STATUS_ESTABLISHED ?
 						      "\033[32m" : "\033[31m"),
 			iks_status_name(c->status), colour(flags, "\033[0m"));
-		text_props(out, "offered", c->offered, c->n_offered);
-		text_props(out, "chosen", &c->chosen, c->has_chosen ? 1 : 0);
+		if (c->decrypted || c->n_offered) {
+			text_props(out, "offered", c->offered, c->n_offered);
+			text_props(out, "chosen", &c->chosen, c->has_chosen ? 1 : 0);
+		} else {
+			fputs("    proposals (encrypted: give --keys to read them)\n", out);
+		}
 		if (c->pfs_known)
 			fprintf(out, "    PFS       %s\n",
 				c->pfs_group && iks_keyword_dh(c->pfs_group, buf, sizeof buf) >= 0 ?
