@@ -55,7 +55,8 @@ static json_t *text_or_hex(struct iks_bytes b)
 	for (uint32_t i = 0; i < b.len; i++)
 		if (b.ptr[i] < 0x20 || b.ptr[i] > 0x7e)
 			return iks_json_hex(b.ptr, b.len);
-	memcpy(buf, b.ptr, b.len);
+	if (b.len) /* an ID payload cut short has no data, ptr NULL */
+		memcpy(buf, b.ptr, b.len);
 	buf[b.len] = '\0';
 	return json_string(buf);
 }
