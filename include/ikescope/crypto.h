@@ -370,4 +370,191 @@ int iks_keylog_parse(struct iks_keytab *kt, FILE *log, const char *name,
 		     size_t *n_v1, size_t *n_v2, size_t *n_skipped,
 		     char *errbuf, size_t errlen);
 
+/* ------------------------------------------ initiator side (probe) */
+
+/*
+ * What `ikescope probe` needs to negotiate itself: key exchange, the
+ * IKEv2 prf / prf+ and key derivation (RFC 7296 2.13-2.15), the IKEv1
+ * SKEYID family (RFC 2409 5, Appendix B), encryption of SK payloads and
+ * IKEv1 bodies, and the authentication hashes.  Nothing here keeps global
+ * state; secrets live in caller-owned structures (wipe them with
+ * iks_crypto_wipe) or in struct iks_kex (wiped by iks_crypto_kex_free).
+ */
+
+/* Cryptographically strong random bytes (OpenSSL's DRBG). */
+int iks_crypto_random(void *buf, size_t len);
+
+/*
+ * One Diffie-Hellman / key exchange method (IANA Transform Type 4; IKEv1
+ * groups use the same numbers): MODP 1, 2, 5, 14-18 (RFC 2409 6, RFC
+ * 3526), 22-24 (RFC 5114), ECP 19-21 (RFC 5903), Brainpool 27-30 (RFC
+ * 6954), Curve25519 31 and Curve448 32 (RFC 8031).  Public values are as
+ * IKE carries them: MODP big-endian padded to the prime's length, ECP x|y
+ * without the 0x04 prefix, X25519/X448 raw.  The shared secret likewise:
+ * MODP padded to the prime's length (RFC 7296 2.14), ECP the x coordinate.
+ */
+struct iks_kex;
+
+bool iks_crypto_kex_supported(uint16_t group);
+size_t iks_crypto_kex_public_len(uint16_t group); /* 0 when unsupported */
+int iks_crypto_kex_new(struct iks_kex **out, uint16_t group, char *errbuf,
+		       size_t errlen);
+/* From a known private value (test vectors): big-endian for MODP and ECP,
+ * raw for X25519/X448. */
+int iks_crypto_kex_new_private(struct iks_kex **out, uint16_t group,
+			       const uint8_t *priv, size_t priv_len,
+			       char *errbuf, size_t errlen);
+uint16_t iks_crypto_kex_group(const struct iks_kex *k);
+int iks_crypto_kex_public(const struct iks_kex *k, uint8_t *out, size_t cap,
+			  size_t *len);
+/* IKS_ERR_INVALID when the peer's value has the wrong length or is not
+ * on the curve / in the group. */
+int iks_crypto_kex_shared(const struct iks_kex *k, const uint8_t *peer,
+			  size_t peer_len, uint8_t *out, size_t cap,
+			  size_t *len, char *errbuf, size_t errlen);
+void iks_crypto_kex_free(struct iks_kex *k);
+
+/* Largest public value / shared secret (MODP 8192). */
+#define IKS_CRYPTO_KEX_MAX 1024
+
+/*
+ * IKEv2 prf (Transform Type 2): HMAC-MD5, -SHA1, -SHA2-256/384/512
+ * (RFC 2104, RFC 4868) and AES128-XCBC / AES128-CMAC (RFC 4434, RFC 4615:
+ * keys other than 16 bytes are first run through the prf with a zero key).
+ * Output length: iks_crypto_v2_prf_len() (0 when unsupported).
+ */
+size_t iks_crypto_v2_prf_len(uint16_t prf);
+int iks_crypto_v2_prf(uint16_t prf, const uint8_t *key, size_t key_len,
+		      const struct iks_bytes *parts, size_t n_parts,
+		      uint8_t *out, size_t out_cap, size_t *out_len);
+/* prf+ (RFC 7296 2.13): out_len bytes of T1 | T2 | ... (at most 255
+ * blocks). */
+int iks_crypto_v2_prfplus(uint16_t prf, const uint8_t *key, size_t key_len,
+			  const struct iks_bytes *parts, size_t n_parts,
+			  uint8_t *out, size_t out_len);
+
+/* The keys of one IKEv2 IKE SA, from both sides' view. */
+struct iks_v2_sa_keys {
+	struct iks_v2_keys k; /* SPIs, algorithms, SK_e*, SK_a* (a key table row) */
+	uint16_t prf;
+	uint8_t prf_len;
+	uint8_t sk_d[IKS_CRYPTO_KEY_MAX];
+	uint8_t sk_pi[IKS_CRYPTO_KEY_MAX];
+	uint8_t sk_pr[IKS_CRYPTO_KEY_MAX];
+};
+
+/*
+ * SKEYSEED = prf(Ni | Nr, g^ir) and {SK_d, SK_ai, SK_ar, SK_ei, SK_er,
+ * SK_pi, SK_pr} = prf+(SKEYSEED, Ni | Nr | SPIi | SPIr) (RFC 7296 2.14;
+ * AEAD ciphers take their salt with SK_e, RFC 5282 7.1).  encr/key_bits/
+ * integ as iks_crypto_v2_set_algs().
+ */
+int iks_crypto_v2_derive(struct iks_v2_sa_keys *out, uint16_t prf,
+			 uint16_t encr, uint16_t key_bits, uint16_t integ,
+			 const uint8_t *ni, size_t ni_len, const uint8_t *nr,
+			 size_t nr_len, const uint8_t *gir, size_t gir_len,
+			 const uint8_t spi_i[IKS_SPI_LEN],
+			 const uint8_t spi_r[IKS_SPI_LEN], char *errbuf,
+			 size_t errlen);
+
+/*
+ * PSK authentication data (RFC 7296 2.15):
+ *   AUTH = prf(prf(PSK, "Key Pad for IKEv2"), <SignedOctets>)
+ *   SignedOctets = RealMessage | Nonce of the peer | prf(SK_p, RestOfIDPayload)
+ * msg is the sender's IKE_SA_INIT message, nonce the other side's nonce
+ * data, id the ID payload body (ID type, reserved bytes, data), sk_p the
+ * sender's SK_pi or SK_pr.
+ */
+int iks_crypto_v2_auth_psk(uint16_t prf, const uint8_t *psk, size_t psk_len,
+			   const uint8_t *sk_p, size_t sk_p_len,
+			   const uint8_t *msg, size_t msg_len,
+			   const uint8_t *nonce, size_t nonce_len,
+			   const uint8_t *id, size_t id_len, uint8_t *out,
+			   size_t out_cap, size_t *out_len);
+
+/*
+ * Build an Encrypted payload (RFC 7296 3.14): msg[0, sk_off) already holds
+ * the IKE header and any payloads before SK (their last Next Payload field
+ * must say 46).  Writes at sk_off the SK generic header (Next Payload =
+ * first_inner), a random IV, plain | padding | pad length encrypted, and
+ * the ICV (or the AEAD tag, RFC 5282), and patches the IKE header's
+ * Length.  *msg_len receives the total length.  Keys: SK_ei/SK_ai when
+ * from_initiator, else SK_er/SK_ar.
+ */
+int iks_crypto_v2_encrypt(const struct iks_v2_keys *k, bool from_initiator,
+			  uint8_t *msg, size_t cap, size_t sk_off,
+			  uint8_t first_inner, const uint8_t *plain,
+			  size_t plain_len, size_t *msg_len, char *errbuf,
+			  size_t errlen);
+
+/* The keys of one IKEv1 ISAKMP SA (RFC 2409 5). */
+struct iks_v1_sa_keys {
+	uint16_t hash;
+	uint8_t prf_len;
+	uint8_t skeyid[IKS_CRYPTO_KEY_MAX];
+	uint8_t skeyid_d[IKS_CRYPTO_KEY_MAX];
+	uint8_t skeyid_a[IKS_CRYPTO_KEY_MAX];
+	uint8_t skeyid_e[IKS_CRYPTO_KEY_MAX];
+	struct iks_v1_keys row; /* initiator cookie and Ka (a key table row) */
+};
+
+/*
+ * Pre-shared key authentication (RFC 2409 5.4):
+ *   SKEYID   = prf(pre-shared-key, Ni_b | Nr_b)
+ *   SKEYID_d = prf(SKEYID, g^xy | CKY-I | CKY-R | 0)
+ *   SKEYID_a = prf(SKEYID, SKEYID_d | g^xy | CKY-I | CKY-R | 1)
+ *   SKEYID_e = prf(SKEYID, SKEYID_a | g^xy | CKY-I | CKY-R | 2)
+ * and Ka, SKEYID_e expanded to the cipher's key length when shorter
+ * (Appendix B: K1 = prf(SKEYID_e, 0), K2 = prf(SKEYID_e, K1), ...).
+ * key_bits as the phase 1 Key Length attribute (0 for 3DES/DES).
+ */
+int iks_crypto_v1_derive_psk(struct iks_v1_sa_keys *out, uint16_t hash,
+			     uint16_t encr, uint16_t key_bits,
+			     const uint8_t *psk, size_t psk_len,
+			     const uint8_t *ni, size_t ni_len,
+			     const uint8_t *nr, size_t nr_len,
+			     const uint8_t *gxy, size_t gxy_len,
+			     const uint8_t cky_i[IKS_SPI_LEN],
+			     const uint8_t cky_r[IKS_SPI_LEN], char *errbuf,
+			     size_t errlen);
+
+/*
+ * HASH_I = prf(SKEYID, g^xi | g^xr | CKY-I | CKY-R | SAi_b | IDii_b)
+ * HASH_R = prf(SKEYID, g^xr | g^xi | CKY-R | CKY-I | SAi_b | IDir_b)
+ * (RFC 2409 5).  `initiator` picks which; gxi/gxr are always the
+ * initiator's / responder's KE data, sai the initiator's SA body, id the
+ * body of the sender's ID payload.
+ */
+int iks_crypto_v1_hash_phase1(const struct iks_v1_sa_keys *k, bool initiator,
+			      const uint8_t *gxi, size_t gxi_len,
+			      const uint8_t *gxr, size_t gxr_len,
+			      const uint8_t cky_i[IKS_SPI_LEN],
+			      const uint8_t cky_r[IKS_SPI_LEN],
+			      const uint8_t *sai, size_t sai_len,
+			      const uint8_t *id, size_t id_len, uint8_t *out,
+			      size_t out_cap, size_t *out_len);
+
+/*
+ * Quick Mode (RFC 2409 5.5) and Informational (RFC 2409 5.7) hashes:
+ *   1: prf(SKEYID_a, M-ID | rest)           (rest = payloads after HASH)
+ *   2: prf(SKEYID_a, M-ID | Ni_b | rest)
+ *   3: prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b)
+ * Unused arguments may be NULL/0.
+ */
+int iks_crypto_v1_hash_qm(const struct iks_v1_sa_keys *k, int which,
+			  uint32_t msgid, const uint8_t *ni, size_t ni_len,
+			  const uint8_t *nr, size_t nr_len, const uint8_t *rest,
+			  size_t rest_len, uint8_t *out, size_t out_cap,
+			  size_t *out_len);
+
+/*
+ * CBC-encrypt an IKEv1 body (a whole number of blocks: the caller pads)
+ * with chain c's IV, then advance c to the last ciphertext block (RFC
+ * 2409 Appendix B), so the decryption side and this one stay in step.
+ */
+int iks_crypto_v1_encrypt(const struct iks_v1_suite *s,
+			  struct iks_v1_ivchain *c, const uint8_t *pt,
+			  size_t len, uint8_t *out, size_t out_cap,
+			  char *errbuf, size_t errlen);
+
 #endif
