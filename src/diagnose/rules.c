@@ -10,17 +10,6 @@
 #include "ikescope/diagnose.h"
 #include "ikescope/names.h"
 
-#define V2_TT_ENCR 1   /* RFC 7296 3.3.2 */
-#define V2_TT_PRF 2
-#define V2_TT_INTEG 3
-#define V2_TT_KE 4
-#define V1_P1_ENCR 1   /* RFC 2409 Appendix A */
-#define V1_P1_HASH 2
-#define V1_P1_GROUP 4
-#define V1_AUTH_PSK 1            /* RFC 2409 Appendix A */
-#define V1_AUTH_XAUTH_INIT_PSK 65001 /* draft-beaulieu-ike-xauth */
-#define V1_AUTH_XAUTH_RESP_PSK 65002
-#define V2_AUTH_PSK 2            /* RFC 7296 3.8 */
 
 /* What an undecrypted IKEv1 Quick Mode message 1 weighs without a KE
  * payload, at most: HASH, a modest SA, nonce and two IDs, padding.  A KE
@@ -336,10 +325,10 @@ static void rule_dh_group(const struct iks_nego *n, struct iks_findings *out)
 static bool uses_psk(const struct iks_nego *n)
 {
 	if (n->version == 2)
-		return n->auth_method_i == V2_AUTH_PSK || n->auth_method_r == V2_AUTH_PSK;
+		return n->auth_method_i == IKS_V2_AUTH_PSK || n->auth_method_r == IKS_V2_AUTH_PSK;
 	uint16_t a = n->has_chosen ? n->chosen.auth_method :
 		     n->n_offered ? n->offered[0].auth_method : 0;
-	return a == V1_AUTH_PSK || a == V1_AUTH_XAUTH_INIT_PSK || a == V1_AUTH_XAUTH_RESP_PSK;
+	return a == IKS_V1_AUTH_PSK || a == IKS_V1_AUTH_XAUTH_INIT_PSK || a == IKS_V1_AUTH_XAUTH_RESP_PSK;
 }
 
 /* Was a certificate asked for or sent in the clear part (IKEv2
@@ -906,37 +895,37 @@ static bool weak_prop(const struct iks_prop *p, char *what, size_t len)
 		}                                                                \
 	} while (0)
 	for (unsigned i = 0; i < p->n_encr; i++) {
-		bool bad = p->version == 2 ? iks_weak_v2_transform(V2_TT_ENCR, p->encr[i].id) :
-			   p->protocol == 1 ? iks_weak_v1_phase1(V1_P1_ENCR, p->encr[i].id) :
+		bool bad = p->version == 2 ? iks_weak_v2_transform(IKS_V2_XFT_ENCR, p->encr[i].id) :
+			   p->protocol == IKS_V1_PROTO_ISAKMP ? iks_weak_v1_phase1(IKS_V1_ATTR_ENCRYPTION_ALGORITHM, p->encr[i].id) :
 					      iks_weak(IKS_TAB_V1_ESP, p->encr[i].id);
 		if (bad && (p->version == 2 ?
-			    iks_keyword_v2(V2_TT_ENCR, p->encr[i].id, p->encr[i].key_length, w, sizeof w) :
-			    p->protocol == 1 ?
-			    iks_keyword_v1_phase1(V1_P1_ENCR, p->encr[i].id, p->encr[i].key_length, w, sizeof w) :
+			    iks_keyword_v2(IKS_V2_XFT_ENCR, p->encr[i].id, p->encr[i].key_length, w, sizeof w) :
+			    p->protocol == IKS_V1_PROTO_ISAKMP ?
+			    iks_keyword_v1_phase1(IKS_V1_ATTR_ENCRYPTION_ALGORITHM, p->encr[i].id, p->encr[i].key_length, w, sizeof w) :
 			    iks_keyword_v1_esp(p->encr[i].id, p->encr[i].key_length, w, sizeof w)) < 0)
 			snprintf(w, sizeof w, "encr%u", p->encr[i].id);
 		NOTE(bad, w);
 	}
 	for (unsigned i = 0; i < p->n_integ; i++) {
-		bool bad = p->version == 2 ? iks_weak_v2_transform(V2_TT_INTEG, p->integ[i]) :
-			   p->protocol == 1 ? iks_weak_v1_phase1(V1_P1_HASH, p->integ[i]) :
+		bool bad = p->version == 2 ? iks_weak_v2_transform(IKS_V2_XFT_INTEG, p->integ[i]) :
+			   p->protocol == IKS_V1_PROTO_ISAKMP ? iks_weak_v1_phase1(IKS_V1_ATTR_HASH_ALGORITHM, p->integ[i]) :
 					      iks_weak(IKS_TAB_V1_AUTH_ALG, p->integ[i]);
-		if (bad && (p->version == 2 ? iks_keyword_v2(V2_TT_INTEG, p->integ[i], 0, w, sizeof w) :
-			    p->protocol == 1 ? iks_keyword_v1_phase1(V1_P1_HASH, p->integ[i], 0, w, sizeof w) :
+		if (bad && (p->version == 2 ? iks_keyword_v2(IKS_V2_XFT_INTEG, p->integ[i], 0, w, sizeof w) :
+			    p->protocol == IKS_V1_PROTO_ISAKMP ? iks_keyword_v1_phase1(IKS_V1_ATTR_HASH_ALGORITHM, p->integ[i], 0, w, sizeof w) :
 			    iks_keyword_v1_auth_alg(p->integ[i], w, sizeof w)) < 0)
 			snprintf(w, sizeof w, "integ%u", p->integ[i]);
 		NOTE(bad, w);
 	}
 	for (unsigned i = 0; i < p->n_prf; i++) {
-		bool bad = iks_weak_v2_transform(V2_TT_PRF, p->prf[i]);
+		bool bad = iks_weak_v2_transform(IKS_V2_XFT_PRF, p->prf[i]);
 
-		if (bad && iks_keyword_v2(V2_TT_PRF, p->prf[i], 0, w, sizeof w) < 0)
+		if (bad && iks_keyword_v2(IKS_V2_XFT_PRF, p->prf[i], 0, w, sizeof w) < 0)
 			snprintf(w, sizeof w, "prf%u", p->prf[i]);
 		NOTE(bad, w);
 	}
 	for (unsigned i = 0; i < p->n_dh; i++) {
-		bool bad = p->dh[i] && (p->version == 2 ? iks_weak_v2_transform(V2_TT_KE, p->dh[i]) :
-					 iks_weak_v1_phase1(V1_P1_GROUP, p->dh[i]));
+		bool bad = p->dh[i] && (p->version == 2 ? iks_weak_v2_transform(IKS_V2_XFT_KE, p->dh[i]) :
+					 iks_weak_v1_phase1(IKS_V1_ATTR_GROUP_DESCRIPTION, p->dh[i]));
 
 		if (bad && iks_keyword_dh(p->dh[i], w, sizeof w) < 0)
 			snprintf(w, sizeof w, "dh%u", p->dh[i]);

@@ -85,8 +85,6 @@ static int decode_delete(struct iks_msg *m, struct iks_payload *p, struct iks_cu
 }
 
 /* Traffic selectors: RFC 7296 3.13.1 */
-#define IKS_TS_IPV4_ADDR_RANGE 7
-#define IKS_TS_IPV6_ADDR_RANGE 8
 #define IKS_TS_HDR_LEN 8 /* type, protocol, length, start port, end port */
 
 static int decode_selector(struct iks_msg *m, struct iks_cur *c)
@@ -110,8 +108,8 @@ static int decode_selector(struct iks_msg *m, struct iks_cur *c)
 		return IKS_ERR_SHORT;
 	s->raw.ptr = sel.base + sel.off;
 	s->raw.len = (uint32_t)iks_cur_left(&sel);
-	alen = s->type == IKS_TS_IPV4_ADDR_RANGE ? 4 :
-	       s->type == IKS_TS_IPV6_ADDR_RANGE ? 16 : 0;
+	alen = s->type == IKS_V2_TS_IPV4_ADDR_RANGE ? 4 :
+	       s->type == IKS_V2_TS_IPV6_ADDR_RANGE ? 16 : 0;
 	s->addr_len = (uint8_t)alen;
 	if (alen) {
 		if (iks_cur_left(&sel) != 2 * alen)

@@ -8,12 +8,7 @@
 
 #include "ike/ike_int.h"
 
-#define IKS_V1_DOI_IPSEC 1         /* RFC 2407 4.2 */
 #define IKS_SA_SUB_HDR_LEN 4       /* last/more, reserved, length */
-#define IKS_V1_ATTR_KEY_LENGTH 14  /* RFC 2409 App. A, phase 1 */
-#define IKS_V1_IPSEC_ATTR_KEY_LENGTH 6 /* RFC 2407 4.5 */
-#define IKS_V2_ATTR_KEY_LENGTH 14  /* RFC 7296 3.3.5 */
-#define IKS_PROTO_ISAKMP 1         /* RFC 2407 4.4.1 / RFC 7296 3.3.1 (IKE) */
 #define IKS_ATTR_AF 0x8000         /* RFC 2408 3.3: TV form */
 
 int iks_ike_decode_attrs(struct iks_msg *m, struct iks_cur *c,
@@ -54,7 +49,7 @@ static uint16_t key_length_attr(const struct iks_msg *m, uint8_t protocol)
 {
 	if (m->version == 2)
 		return IKS_V2_ATTR_KEY_LENGTH;
-	return protocol == IKS_PROTO_ISAKMP ? IKS_V1_ATTR_KEY_LENGTH :
+	return protocol == IKS_V1_PROTO_ISAKMP ? IKS_V1_ATTR_KEY_LENGTH :
 					      IKS_V1_IPSEC_ATTR_KEY_LENGTH;
 }
 

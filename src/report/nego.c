@@ -8,7 +8,6 @@
 #include "ikescope/names.h"
 #include "report/report_int.h"
 
-#define V2_TT_INTEG 3 /* RFC 7296 3.3.2 */
 
 static json_t *peer_json(const struct iks_addr *a, uint16_t port)
 {
@@ -53,29 +52,29 @@ static json_t *prop_json(const struct iks_prop *p)
 	json_t *o = json_object(), *enc = json_array(), *integ = json_array(),
 	       *prf = json_array(), *dh = json_array();
 	char w[32], full[200];
-	bool ike = p->protocol == 1;
+	bool ike = p->protocol == IKS_V2_PROTO_IKE; /* = ISAKMP's 1 in IKEv1 */
 
 	for (unsigned i = 0; i < p->n_encr; i++) {
 		int rc = p->version == 2 ?
-			iks_keyword_v2(1, p->encr[i].id, p->encr[i].key_length, w, sizeof w) :
-			ike ? iks_keyword_v1_phase1(1, p->encr[i].id, p->encr[i].key_length, w, sizeof w) :
+			iks_keyword_v2(IKS_V2_XFT_ENCR, p->encr[i].id, p->encr[i].key_length, w, sizeof w) :
+			ike ? iks_keyword_v1_phase1(IKS_V1_ATTR_ENCRYPTION_ALGORITHM, p->encr[i].id, p->encr[i].key_length, w, sizeof w) :
 			      iks_keyword_v1_esp(p->encr[i].id, p->encr[i].key_length, w, sizeof w);
 		json_array_append_new(enc, kw_or_null(rc, w));
 	}
 	for (unsigned i = 0; i < p->n_integ; i++) {
-		int rc = p->version == 2 ? iks_keyword_v2(V2_TT_INTEG, p->integ[i], 0, w, sizeof w) :
-			 ike ? iks_keyword_v1_phase1(2, p->integ[i], 0, w, sizeof w) :
+		int rc = p->version == 2 ? iks_keyword_v2(IKS_V2_XFT_INTEG, p->integ[i], 0, w, sizeof w) :
+			 ike ? iks_keyword_v1_phase1(IKS_V1_ATTR_HASH_ALGORITHM, p->integ[i], 0, w, sizeof w) :
 			       iks_keyword_v1_auth_alg(p->integ[i], w, sizeof w);
 		json_array_append_new(integ, kw_or_null(rc, w));
 	}
 	for (unsigned i = 0; i < p->n_prf; i++)
-		json_array_append_new(prf, kw_or_null(iks_keyword_v2(2, p->prf[i], 0, w, sizeof w), w));
+		json_array_append_new(prf, kw_or_null(iks_keyword_v2(IKS_V2_XFT_PRF, p->prf[i], 0, w, sizeof w), w));
 	for (unsigned i = 0; i < p->n_dh; i++)
 		if (p->dh[i])
 			json_array_append_new(dh, kw_or_null(iks_keyword_dh(p->dh[i], w, sizeof w), w));
 
-	json_object_set_new(o, "protocol", json_string(p->protocol == 1 ? "ike" :
-						       p->protocol == 2 ? "ah" : "esp"));
+	json_object_set_new(o, "protocol", json_string(p->protocol == IKS_V2_PROTO_IKE ? "ike" :
+						       p->protocol == IKS_V2_PROTO_AH ? "ah" : "esp"));
 	json_object_set_new(o, "enc", alg_list_or_one(enc));
 	if (p->version == 1 && ike)
 		json_object_set_new(o, "hash", alg_list_or_one(integ));
@@ -87,7 +86,7 @@ static json_t *prop_json(const struct iks_prop *p)
 		json_decref(prf);
 	json_object_set_new(o, "dh", alg_list_or_one(dh));
 	if (p->version == 1 && ike) {
-		json_object_set_new(o, "auth", kw_or_null(iks_keyword_v1_phase1(3, p->auth_method, 0,
+		json_object_set_new(o, "auth", kw_or_null(iks_keyword_v1_phase1(IKS_V1_ATTR_AUTH_METHOD, p->auth_method, 0,
 										 w, sizeof w), w));
 		json_object_set_new(o, "lifetime", p->lifetime_s ? json_integer(p->lifetime_s) :
 								     json_null());
@@ -116,18 +115,21 @@ static json_t *auth_word(const struct iks_nego *n)
 		const struct iks_prop *p = n->has_chosen ? &n->chosen :
 					   n->n_offered ? &n->offered[0] : NULL;
 
-		if (!p || iks_keyword_v1_phase1(3, p->auth_method, 0, w, sizeof w) < 0)
+		if (!p || iks_keyword_v1_phase1(IKS_V1_ATTR_AUTH_METHOD, p->auth_method, 0, w, sizeof w) < 0)
 			return json_null();
 		return json_string(w);
 	}
 	switch (n->auth_method_i ? n->auth_method_i : n->auth_method_r) {
-	case 1: return json_string("rsa-sig");
-	case 2: return json_string("psk");
-	case 3: return json_string("dss");
-	case 9: case 10: case 11: return json_string("ecdsa");
-	case 14: return json_string("signature");
+	case IKS_V2_AUTH_RSA_SIG: return json_string("rsa-sig");
+	case IKS_V2_AUTH_PSK: return json_string("psk");
+	case IKS_V2_AUTH_DSS_SIG: return json_string("dss");
+	case IKS_V2_AUTH_DIGITAL_SIGNATURE: return json_string("signature");
 	default: break;
 	}
+	if (iks_name(IKS_TAB_V2_AUTH, n->auth_method_i ? n->auth_method_i : n->auth_method_r) &&
+	    strstr(iks_name(IKS_TAB_V2_AUTH, n->auth_method_i ? n->auth_method_i : n->auth_method_r),
+		   "ECDSA"))
+		return json_string("ecdsa");
 	for (unsigned i = 0; i < n->n_msgs; i++)
 		if (n->msgs[i].payloads & IKS_PK_EAP)
 			return json_string("eap");

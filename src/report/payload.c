@@ -9,15 +9,6 @@
 #include "ikescope/names.h"
 #include "report/report_int.h"
 
-#define IKS_ID_IPV4_ADDR 1   /* RFC 2407 4.6.2.1, RFC 7296 3.5 */
-#define IKS_ID_FQDN 2
-#define IKS_ID_USER_FQDN 3
-#define IKS_ID_IPV4_SUBNET 4 /* IKEv1 only */
-#define IKS_ID_IPV6_ADDR 5
-#define IKS_ID_IPV6_SUBNET 6 /* IKEv1 only */
-#define IKS_ID_IPV4_RANGE 7  /* IKEv1 only */
-#define IKS_ID_IPV6_RANGE 8  /* IKEv1 only */
-#define IKS_ID_KEY_ID 11
 
 static void set_named(json_t *o, const char *key, uint32_t value, const char *name)
 {
@@ -61,7 +52,8 @@ static json_t *text_or_hex(struct iks_bytes b)
 	return json_string(buf);
 }
 
-/* The identity value, typed: address, subnet, range or string. */
+/* The identity value, typed: address, subnet, range or string.  IKEv2
+ * numbers the types both versions have alike (RFC 7296 3.5). */
 static json_t *id_value(unsigned version, uint8_t type, struct iks_bytes d)
 {
 	char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN], buf[2 * INET6_ADDRSTRLEN + 2];
@@ -69,23 +61,23 @@ static json_t *id_value(unsigned version, uint8_t type, struct iks_bytes d)
 	char sep = 0;
 
 	switch (type) {
-	case IKS_ID_IPV4_ADDR:
+	case IKS_V1_ID_IPV4_ADDR:
 		return d.len == 4 ? addr_string(AF_INET, d.ptr) : iks_json_hex(d.ptr, d.len);
-	case IKS_ID_IPV6_ADDR:
+	case IKS_V1_ID_IPV6_ADDR:
 		return d.len == 16 ? addr_string(AF_INET6, d.ptr) : iks_json_hex(d.ptr, d.len);
-	case IKS_ID_FQDN:
-	case IKS_ID_USER_FQDN:
-	case IKS_ID_KEY_ID:
+	case IKS_V1_ID_FQDN:
+	case IKS_V1_ID_USER_FQDN:
+	case IKS_V1_ID_KEY_ID:
 		return text_or_hex(d);
 	default:
 		break;
 	}
 	if (version == 1) {
-		if (type == IKS_ID_IPV4_SUBNET || type == IKS_ID_IPV4_RANGE)
+		if (type == IKS_V1_ID_IPV4_ADDR_SUBNET || type == IKS_V1_ID_IPV4_ADDR_RANGE)
 			alen = 4;
-		else if (type == IKS_ID_IPV6_SUBNET || type == IKS_ID_IPV6_RANGE)
+		else if (type == IKS_V1_ID_IPV6_ADDR_SUBNET || type == IKS_V1_ID_IPV6_ADDR_RANGE)
 			alen = 16;
-		sep = (type == IKS_ID_IPV4_SUBNET || type == IKS_ID_IPV6_SUBNET) ? '/' : '-';
+		sep = (type == IKS_V1_ID_IPV4_ADDR_SUBNET || type == IKS_V1_ID_IPV6_ADDR_SUBNET) ? '/' : '-';
 	}
 	if (!alen || d.len != 2 * alen)
 		return iks_json_hex(d.ptr, d.len);
@@ -187,7 +179,6 @@ static json_t *selector_json(const struct iks_selector *s)
 }
 
 /* INVALID_KE_PAYLOAD (RFC 7296 3.10.1, type 17) carries the wanted group. */
-#define IKS_V2_N_INVALID_KE_PAYLOAD 17
 
 static void notify_details(const struct iks_msg *m, const struct iks_payload *p, json_t *o)
 {

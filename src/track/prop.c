@@ -9,13 +9,6 @@
 #include "ikescope/names.h"
 #include "ikescope/track.h"
 
-#define V2_TT_ENCR 1  /* RFC 7296 3.3.2 transform types */
-#define V2_TT_PRF 2
-#define V2_TT_INTEG 3
-#define V1_P1_ENCR 1  /* RFC 2409 Appendix A attribute classes */
-#define V1_P1_HASH 2
-#define PROTO_ISAKMP 1 /* RFC 2407 4.4.1 */
-#define PROTO_AH 2
 
 struct out {
 	char *buf;
@@ -46,9 +39,9 @@ static void encr_words(const struct iks_prop *p, struct out *o)
 		int rc;
 
 		if (p->version == 2)
-			rc = iks_keyword_v2(V2_TT_ENCR, a->id, a->key_length, w, sizeof w);
-		else if (p->protocol == PROTO_ISAKMP)
-			rc = iks_keyword_v1_phase1(V1_P1_ENCR, a->id, a->key_length, w, sizeof w);
+			rc = iks_keyword_v2(IKS_V2_XFT_ENCR, a->id, a->key_length, w, sizeof w);
+		else if (p->protocol == IKS_V1_PROTO_ISAKMP)
+			rc = iks_keyword_v1_phase1(IKS_V1_ATTR_ENCRYPTION_ALGORITHM, a->id, a->key_length, w, sizeof w);
 		else
 			rc = iks_keyword_v1_esp(a->id, a->key_length, w, sizeof w);
 		put_word(o, rc, w, "encr", a->id);
@@ -64,15 +57,15 @@ static void integ_words(const struct iks_prop *p, struct out *o)
 		int rc;
 
 		if (p->version == 2)
-			rc = iks_keyword_v2(V2_TT_INTEG, id, 0, w, sizeof w);
-		else if (p->protocol == PROTO_ISAKMP)
-			rc = iks_keyword_v1_phase1(V1_P1_HASH, id, 0, w, sizeof w);
+			rc = iks_keyword_v2(IKS_V2_XFT_INTEG, id, 0, w, sizeof w);
+		else if (p->protocol == IKS_V1_PROTO_ISAKMP)
+			rc = iks_keyword_v1_phase1(IKS_V1_ATTR_HASH_ALGORITHM, id, 0, w, sizeof w);
 		else
 			rc = iks_keyword_v1_auth_alg(id, w, sizeof w);
 		put_word(o, rc, w, "integ", id);
 	}
 	for (unsigned i = 0; i < p->n_prf; i++) {
-		int rc = iks_keyword_v2(V2_TT_PRF, p->prf[i], 0, w, sizeof w);
+		int rc = iks_keyword_v2(IKS_V2_XFT_PRF, p->prf[i], 0, w, sizeof w);
 
 		put_word(o, rc, w, "prf", p->prf[i]);
 	}
@@ -93,6 +86,5 @@ const char *iks_prop_format(const struct iks_prop *p, char *buf, size_t len)
 			continue; /* IKEv2 "NONE" key exchange: no PFS */
 		put_word(&o, iks_keyword_dh(p->dh[i], w, sizeof w), w, "dh", p->dh[i]);
 	}
-	(void)PROTO_AH;
 	return buf;
 }

@@ -9,37 +9,9 @@
 #include "track/track_int.h"
 
 /* RFC 2409 Appendix A: phase 1 SA attribute types */
-#define V1_P1_ENCR 1
-#define V1_P1_HASH 2
-#define V1_P1_AUTH 3
-#define V1_P1_GROUP 4
-#define V1_P1_LIFE_TYPE 11
-#define V1_P1_LIFE_DURATION 12
-#define V1_P1_KEY_LENGTH 14
 /* RFC 2407 4.5: IPsec DOI SA attribute types */
-#define V1_IPSEC_LIFE_TYPE 1
-#define V1_IPSEC_LIFE_DURATION 2
-#define V1_IPSEC_GROUP 3
-#define V1_IPSEC_ENCAP 4
-#define V1_IPSEC_AUTH_ALG 5
-#define V1_IPSEC_KEY_LENGTH 6
-#define V1_LIFE_SECONDS 1  /* RFC 2407 4.5 / RFC 2409 App. A life type */
 /* RFC 7296 3.3.2 transform types */
-#define V2_TT_ENCR 1
-#define V2_TT_PRF 2
-#define V2_TT_INTEG 3
-#define V2_TT_KE 4
-#define V2_TT_ESN 5
-#define PROTO_ISAKMP 1 /* RFC 2407 4.4.1, RFC 7296 3.3.1 */
-#define PROTO_AH 2
 /* RFC 2407 4.6.2.1 identification types used as Quick Mode selectors */
-#define ID_IPV4_ADDR 1
-#define ID_IPV4_SUBNET 4
-#define ID_IPV6_ADDR 5
-#define ID_IPV6_SUBNET 6
-#define ID_IPV4_RANGE 7
-#define ID_IPV6_RANGE 8
-#define TS_IPV4_RANGE 7 /* RFC 7296 3.13.1 */
 
 static uint32_t v1_kind(const struct iks_msg *m, unsigned type)
 {
@@ -166,11 +138,11 @@ static void v2_prop(const struct iks_msg *m, const struct iks_proposal *pr,
 		const struct iks_transform *t = iks_proposal_transform(m, pr, i);
 
 		switch (t->type) {
-		case V2_TT_ENCR: add_encr(p, t->id, t->key_length); break;
-		case V2_TT_PRF: add_alg16(p->prf, &p->n_prf, t->id); break;
-		case V2_TT_INTEG: add_alg16(p->integ, &p->n_integ, t->id); break;
-		case V2_TT_KE: add_alg16(p->dh, &p->n_dh, t->id); break;
-		case V2_TT_ESN:
+		case IKS_V2_XFT_ENCR: add_encr(p, t->id, t->key_length); break;
+		case IKS_V2_XFT_PRF: add_alg16(p->prf, &p->n_prf, t->id); break;
+		case IKS_V2_XFT_INTEG: add_alg16(p->integ, &p->n_integ, t->id); break;
+		case IKS_V2_XFT_KE: add_alg16(p->dh, &p->n_dh, t->id); break;
+		case IKS_V2_XFT_ESN:
 			if (p->n_esn < 2)
 				p->esn[p->n_esn++] = t->id;
 			break;
@@ -184,13 +156,13 @@ static void v2_prop(const struct iks_msg *m, const struct iks_proposal *pr,
 static void v1_transform_prop(const struct iks_msg *m, const struct iks_proposal *pr,
 			      const struct iks_transform *t, struct iks_prop *p)
 {
-	bool isakmp = pr->protocol == PROTO_ISAKMP;
+	bool isakmp = pr->protocol == IKS_V1_PROTO_ISAKMP;
 	uint32_t life_type = 0;
 
 	prop_header(m, pr, p);
 	p->number = t->number;
 	if (!isakmp) {
-		if (pr->protocol == PROTO_AH)
+		if (pr->protocol == IKS_V1_PROTO_IPSEC_AH)
 			add_alg16(p->integ, &p->n_integ, t->id);
 		else
 			add_encr(p, t->id, t->key_length);
@@ -201,36 +173,34 @@ static void v1_transform_prop(const struct iks_msg *m, const struct iks_proposal
 
 		if (isakmp) {
 			switch (a->type) {
-			case V1_P1_ENCR: add_encr(p, v, t->key_length); break;
-			case V1_P1_HASH: add_alg16(p->integ, &p->n_integ, v); break;
-			case V1_P1_AUTH: p->auth_method = v; break;
-			case V1_P1_GROUP: add_alg16(p->dh, &p->n_dh, v); break;
-			case V1_P1_LIFE_TYPE: life_type = a->value; break;
-			case V1_P1_LIFE_DURATION:
-				if (life_type == V1_LIFE_SECONDS)
+			case IKS_V1_ATTR_ENCRYPTION_ALGORITHM: add_encr(p, v, t->key_length); break;
+			case IKS_V1_ATTR_HASH_ALGORITHM: add_alg16(p->integ, &p->n_integ, v); break;
+			case IKS_V1_ATTR_AUTH_METHOD: p->auth_method = v; break;
+			case IKS_V1_ATTR_GROUP_DESCRIPTION: add_alg16(p->dh, &p->n_dh, v); break;
+			case IKS_V1_ATTR_LIFE_TYPE: life_type = a->value; break;
+			case IKS_V1_ATTR_LIFE_DURATION:
+				if (life_type == IKS_V1_LIFE_SECONDS)
 					p->lifetime_s = a->value;
 				break;
 			default: break;
 			}
 		} else {
 			switch (a->type) {
-			case V1_IPSEC_GROUP: add_alg16(p->dh, &p->n_dh, v); break;
-			case V1_IPSEC_ENCAP: p->encap_mode = v; break;
-			case V1_IPSEC_AUTH_ALG:
-				if (pr->protocol != PROTO_AH)
+			case IKS_V1_IPSEC_ATTR_GROUP_DESCRIPTION: add_alg16(p->dh, &p->n_dh, v); break;
+			case IKS_V1_IPSEC_ATTR_ENCAPSULATION_MODE: p->encap_mode = v; break;
+			case IKS_V1_IPSEC_ATTR_AUTH_ALGORITHM:
+				if (pr->protocol != IKS_V1_PROTO_IPSEC_AH)
 					add_alg16(p->integ, &p->n_integ, v);
 				break;
-			case V1_IPSEC_LIFE_TYPE: life_type = a->value; break;
-			case V1_IPSEC_LIFE_DURATION:
-				if (life_type == V1_LIFE_SECONDS)
+			case IKS_V1_IPSEC_ATTR_SA_LIFE_TYPE: life_type = a->value; break;
+			case IKS_V1_IPSEC_ATTR_SA_LIFE_DURATION:
+				if (life_type == IKS_V1_LIFE_SECONDS)
 					p->lifetime_s = a->value;
 				break;
 			default: break;
 			}
 		}
 	}
-	(void)V1_P1_KEY_LENGTH;
-	(void)V1_IPSEC_KEY_LENGTH; /* key lengths come decoded in t->key_length */
 }
 
 unsigned iks_track_props(const struct iks_msg *m, int sa, struct iks_prop *props,
@@ -271,12 +241,12 @@ static unsigned v1_id_selector(const struct iks_payload *p, struct iks_ts *ts)
 	ts->start_port = p->u.id.port;
 	ts->end_port = p->u.id.port ? p->u.id.port : 0xffff;
 	switch (p->u.id.id_type) {
-	case ID_IPV4_ADDR: case ID_IPV4_SUBNET: case ID_IPV4_RANGE: alen = 4; break;
-	case ID_IPV6_ADDR: case ID_IPV6_SUBNET: case ID_IPV6_RANGE: alen = 16; break;
+	case IKS_V1_ID_IPV4_ADDR: case IKS_V1_ID_IPV4_ADDR_SUBNET: case IKS_V1_ID_IPV4_ADDR_RANGE: alen = 4; break;
+	case IKS_V1_ID_IPV6_ADDR: case IKS_V1_ID_IPV6_ADDR_SUBNET: case IKS_V1_ID_IPV6_ADDR_RANGE: alen = 16; break;
 	default: return 0;
 	}
 	ts->family = alen == 4 ? 4 : 6;
-	if (p->u.id.id_type == ID_IPV4_ADDR || p->u.id.id_type == ID_IPV6_ADDR) {
+	if (p->u.id.id_type == IKS_V1_ID_IPV4_ADDR || p->u.id.id_type == IKS_V1_ID_IPV6_ADDR) {
 		if (len != alen)
 			return 0;
 		memcpy(ts->start, d, alen);
@@ -286,7 +256,7 @@ static unsigned v1_id_selector(const struct iks_payload *p, struct iks_ts *ts)
 	if (len != 2 * alen)
 		return 0;
 	memcpy(ts->start, d, alen);
-	if (p->u.id.id_type == ID_IPV4_SUBNET || p->u.id.id_type == ID_IPV6_SUBNET)
+	if (p->u.id.id_type == IKS_V1_ID_IPV4_ADDR_SUBNET || p->u.id.id_type == IKS_V1_ID_IPV6_ADDR_SUBNET)
 		fill_prefix(ts->end, d, d + alen, alen);
 	else
 		memcpy(ts->end, d + alen, alen);
@@ -307,7 +277,7 @@ unsigned iks_track_selectors(const struct iks_msg *m, int payload, struct iks_ts
 		if (!s->addr_len)
 			continue;
 		memset(&ts[n], 0, sizeof ts[n]);
-		ts[n].family = s->type == TS_IPV4_RANGE ? 4 : 6;
+		ts[n].family = s->type == IKS_V2_TS_IPV4_ADDR_RANGE ? 4 : 6;
 		ts[n].ip_proto = s->ip_proto;
 		ts[n].start_port = s->start_port;
 		ts[n].end_port = s->end_port;
