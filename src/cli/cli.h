@@ -21,6 +21,7 @@ struct iks_cli_cmd {
 int iks_cmd_dissect(int argc, char **argv);
 int iks_cmd_analyze(int argc, char **argv);
 int iks_cmd_keys(int argc, char **argv);
+int iks_cmd_probe(int argc, char **argv);
 
 typedef void (*iks_cli_datagram_fn)(void *ctx, const struct iks_datagram *dg);
 

@@ -8,6 +8,7 @@ static const struct iks_cli_cmd commands[] = {
 	{ "analyze", "rebuild every negotiation and explain why it failed", iks_cmd_analyze },
 	{ "dissect", "decode and print every IKE message", iks_cmd_dissect },
 	{ "keys", "turn strongSwan charon logs into Wireshark key tables", iks_cmd_keys },
+	{ "probe", "speak IKE to a gateway: what it accepts, or a test negotiation", iks_cmd_probe },
 };
 
 static void usage(FILE *f)

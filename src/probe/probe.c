@@ -1,0 +1,268 @@
+/*
+ * probe.c - the probe object: options and their defaults, the run
+ * (discovery or negotiation), and what is done with the recorded
+ * datagrams afterwards: track + the key table (the same path as a
+ * capture), and a pcap writer.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ikescope/consts.h"
+#include "probe/probe_int.h"
+
+int iks_probe_new(struct iks_probe **out, const struct iks_probe_opts *opts, char *errbuf,
+		  size_t errlen)
+{
+	struct iks_probe *p;
+	int rc;
+
+	*out = NULL;
+	if (!opts->host) {
+		probe_errf(errbuf, errlen, "no target host");
+		return IKS_ERR_USAGE;
+	}
+	p = calloc(1, sizeof *p);
+	if (!p)
+		return IKS_ERR_NOMEM;
+	p->o = *opts;
+	if (!p->o.timeout_ms)
+		p->o.timeout_ms = IKS_PROBE_TIMEOUT_MS;
+	if (!p->o.retries_set && !p->o.retries)
+		p->o.retries = IKS_PROBE_RETRIES;
+	if (!p->o.max_time_ms)
+		p->o.max_time_ms = IKS_PROBE_MAX_TIME_MS;
+	if (!p->o.rate)
+		p->o.rate = IKS_PROBE_RATE;
+	if (!p->o.inflight)
+		p->o.inflight = IKS_PROBE_INFLIGHT;
+	p->fd500 = p->fd4500 = -1;
+	iks_keytab_init(&p->keys);
+	rc = probe_net_open(p, errbuf, errlen);
+	if (rc < 0) {
+		iks_probe_free(p);
+		return rc;
+	}
+	*out = p;
+	return IKS_OK;
+}
+
+void iks_probe_free(struct iks_probe *p)
+{
+	if (!p)
+		return;
+	probe_net_close(p);
+	for (size_t i = 0; i < p->n_recs; i++)
+		free(p->recs[i].data);
+	free(p->recs);
+	iks_keytab_free(&p->keys);
+	if (p->tracker)
+		iks_track_free(p->tracker);
+	free(p);
+}
+
+static void start_clock(struct iks_probe *p)
+{
+	p->t0 = probe_now();
+	p->deadline = p->t0 + p->o.max_time_ms / 1000.0;
+}
+
+int iks_probe_discover(struct iks_probe *p, char *errbuf, size_t errlen)
+{
+	int rc = IKS_OK;
+
+	start_clock(p);
+	if (p->o.version != 1)
+		rc = probe_discover_v2(p);
+	if (rc == IKS_OK && p->o.version != 2 && !p->cut) {
+		/* a v2 sweep that got no answer at all: the host is silent,
+		 * do not spend another full timeout on v1 unless asked */
+		if (p->o.version == 1 || p->disc[0].answered || !p->disc[0].tried)
+			rc = probe_discover_v1(p, p->o.aggressive);
+	}
+	if (rc < 0)
+		probe_errf(errbuf, errlen, "discovery failed: %s", iks_strerror(rc));
+	return rc;
+}
+
+int iks_probe_negotiate(struct iks_probe *p, char *errbuf, size_t errlen)
+{
+	start_clock(p);
+	if (p->o.version == 1)
+		return probe_negotiate_v1(p, errbuf, errlen);
+	return probe_negotiate_v2(p, errbuf, errlen);
+}
+
+size_t iks_probe_discovery_count(const struct iks_probe *p)
+{
+	return p->n_disc;
+}
+
+const struct iks_probe_discovery *iks_probe_discovery_get(const struct iks_probe *p,
+							  size_t i)
+{
+	return i < p->n_disc ? &p->disc[i] : NULL;
+}
+
+const struct iks_probe_outcome *iks_probe_outcome(const struct iks_probe *p)
+{
+	return &p->out;
+}
+
+const struct iks_keytab *iks_probe_keys(const struct iks_probe *p)
+{
+	return &p->keys;
+}
+
+size_t iks_probe_datagrams(const struct iks_probe *p)
+{
+	return p->n_recs;
+}
+
+static void rec_datagram(const struct iks_probe *p, size_t i, struct iks_datagram *dg)
+{
+	const struct rec *r = &p->recs[i];
+
+	memset(dg, 0, sizeof *dg);
+	dg->kind = IKS_DG_IKE;
+	dg->frame = i + 1;
+	dg->ts_sec = (int64_t)r->t;
+	dg->ts_nsec = (uint32_t)((r->t - (double)dg->ts_sec) * 1e9);
+	dg->src = r->sent ? p->laddr : p->raddr;
+	dg->dst = r->sent ? p->raddr : p->laddr;
+	dg->sport = r->sent ? r->lport : r->rport;
+	dg->dport = r->sent ? r->rport : r->lport;
+	dg->transport = IKS_TR_UDP;
+	dg->non_esp_marker = r->natt;
+	dg->data = r->data;
+	dg->len = r->len;
+	dg->wire_len = r->len;
+}
+
+const struct iks_tracker *iks_probe_tracker(struct iks_probe *p)
+{
+	struct iks_track_opts to = { 0 };
+
+	if (p->tracked)
+		return p->tracker;
+	to.keys = &p->keys;
+	to.psk = p->o.psk;
+	to.psk_len = p->o.psk_len;
+	if (iks_track_new(&p->tracker, &to) != IKS_OK)
+		return NULL;
+	for (size_t i = 0; i < p->n_recs; i++) {
+		struct iks_datagram dg;
+
+		rec_datagram(p, i, &dg);
+		iks_track_datagram(p->tracker, &dg);
+	}
+	iks_track_finish(p->tracker);
+	p->tracked = true;
+	return p->tracker;
+}
+
+/* ------------------------------------------------------------- pcap */
+
+static void put16(uint8_t *b, uint16_t v)
+{
+	b[0] = (uint8_t)(v >> 8);
+	b[1] = (uint8_t)v;
+}
+
+static uint32_t sum16(const uint8_t *b, size_t n, uint32_t s)
+{
+	for (size_t i = 0; i + 1 < n; i += 2)
+		s += (uint32_t)b[i] << 8 | b[i + 1];
+	if (n & 1)
+		s += (uint32_t)b[n - 1] << 8;
+	return s;
+}
+
+static uint16_t fold(uint32_t s)
+{
+	while (s >> 16)
+		s = (s & 0xffff) + (s >> 16);
+	return (uint16_t)~s;
+}
+
+static int put_le32(FILE *f, uint32_t v)
+{
+	uint8_t b[4] = { (uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16), (uint8_t)(v >> 24) };
+
+	return fwrite(b, 1, 4, f) == 4 ? 0 : -1;
+}
+
+int iks_probe_write_pcap(const struct iks_probe *p, FILE *out, char *errbuf, size_t errlen)
+{
+	static uint8_t pkt[65600];
+	int bad = 0;
+
+	/* pcap header: magic, 2.4, zone, sigfigs, snaplen, LINKTYPE_RAW */
+	bad |= put_le32(out, 0xa1b2c3d4);
+	bad |= fwrite("\x02\x00\x04\x00", 1, 4, out) != 4;
+	bad |= put_le32(out, 0);
+	bad |= put_le32(out, 0);
+	bad |= put_le32(out, 65535);
+	bad |= put_le32(out, 101);
+	for (size_t i = 0; i < p->n_recs && !bad; i++) {
+		struct iks_datagram dg;
+		size_t ip = 0, udp_len, total, alen;
+		uint32_t s = 0;
+		uint8_t *u;
+
+		rec_datagram(p, i, &dg);
+		alen = dg.src.family == 6 ? 16 : 4;
+		udp_len = 8 + (dg.non_esp_marker ? 4 : 0) + dg.len;
+		if (udp_len + 40 > sizeof pkt)
+			continue;
+		if (dg.src.family == 6) {
+			memset(pkt, 0, 40);
+			pkt[0] = 0x60;
+			put16(pkt + 4, (uint16_t)udp_len);
+			pkt[6] = 17;
+			pkt[7] = 64;
+			memcpy(pkt + 8, dg.src.a, 16);
+			memcpy(pkt + 24, dg.dst.a, 16);
+			ip = 40;
+		} else {
+			memset(pkt, 0, 20);
+			pkt[0] = 0x45;
+			put16(pkt + 2, (uint16_t)(20 + udp_len));
+			put16(pkt + 4, (uint16_t)(i + 1));
+			pkt[8] = 64;
+			pkt[9] = 17;
+			memcpy(pkt + 12, dg.src.a, 4);
+			memcpy(pkt + 16, dg.dst.a, 4);
+			put16(pkt + 10, fold(sum16(pkt, 20, 0)));
+			ip = 20;
+		}
+		u = pkt + ip;
+		put16(u, dg.sport);
+		put16(u + 2, dg.dport);
+		put16(u + 4, (uint16_t)udp_len);
+		put16(u + 6, 0);
+		if (dg.non_esp_marker)
+			memset(u + 8, 0, 4);
+		memcpy(u + udp_len - dg.len, dg.data, dg.len);
+		/* UDP checksum over the pseudo header (mandatory for IPv6) */
+		s = sum16(dg.src.a, alen, 0);
+		s = sum16(dg.dst.a, alen, s);
+		s += 17 + (uint32_t)udp_len;
+		s = sum16(u, udp_len, s);
+		{
+			uint16_t c = fold(s);
+
+			put16(u + 6, c ? c : 0xffff);
+		}
+		total = ip + udp_len;
+		bad |= put_le32(out, (uint32_t)dg.ts_sec);
+		bad |= put_le32(out, dg.ts_nsec / 1000);
+		bad |= put_le32(out, (uint32_t)total);
+		bad |= put_le32(out, (uint32_t)total);
+		bad |= fwrite(pkt, 1, total, out) != total;
+	}
+	if (bad || fflush(out)) {
+		probe_errf(errbuf, errlen, "cannot write the capture");
+		return IKS_ERR_IO;
+	}
+	return IKS_OK;
+}
