@@ -58,9 +58,17 @@ struct kl_dump {
 	size_t want, got;
 };
 
+/* The SPIs of the last "checkout ... with SPIs" on one thread. */
+struct kl_checkout {
+	bool used;
+	unsigned thread;
+	uint8_t spi_i[IKS_SPI_LEN], spi_r[IKS_SPI_LEN];
+};
+
 struct kl_state {
 	struct kl_sa sas[KL_MAX_SAS];
 	struct kl_dump dumps[KL_MAX_THREADS];
+	struct kl_checkout checkouts[KL_MAX_THREADS];
 	unsigned long clock;
 	/* recent proposals, for SAs whose own is not known (no tags) */
 	char recent[KL_RECENT][KL_PROP_MAX];
@@ -452,23 +460,49 @@ static void checkin_id(const char *text, const char *with, char id[KL_TAG_MAX])
  * them, else of the tag's SA; the proposal of the SA with the keys, else
  * of the tag's SA.
  */
+/* " with SPIs X_i Y_r" at `with`: both SPIs; false if malformed. */
+static bool parse_spis(const char *with, uint8_t spi_i[IKS_SPI_LEN],
+		       uint8_t spi_r[IKS_SPI_LEN])
+{
+	const char *p = with + 11;
+
+	return strlen(p) >= 2 * 16 + 5 && spi_hex(p, spi_i) &&
+	       strncmp(p + 16, "_i ", 3) == 0 && spi_hex(p + 19, spi_r) &&
+	       strncmp(p + 35, "_r", 2) == 0;
+}
+
+/* Write the row of sa for these SPIs, then forget its keys: they are used
+ * once, a rekeyed SA logs its own. */
+static int emit_row(struct kl_state *st, struct kl_sa *sa, const char *proposal,
+		    bool v1, const uint8_t spi_i[IKS_SPI_LEN],
+		    const uint8_t spi_r[IKS_SPI_LEN])
+{
+	int rc;
+
+	if (!v1 && proposal != sa->proposal)
+		snprintf(sa->proposal, sizeof(sa->proposal), "%s", proposal);
+	rc = v1 ? v1_row(st, sa, spi_i) : v2_row(st, sa, spi_i, spi_r);
+	if (rc == IKS_ERR_UNSUPPORTED || rc == IKS_ERR_KEYFILE ||
+	    rc == IKS_ERR_INVALID) {
+		st->n_skipped++;
+		rc = 0;
+	}
+	sa->have = 0;
+	iks_crypto_wipe(sa->key, sizeof(sa->key));
+	return rc;
+}
+
 static int checkin(struct kl_state *st, const struct kl_line *l)
 {
 	const char *with = strstr(l->text, " with SPIs ");
 	uint8_t spi_i[IKS_SPI_LEN], spi_r[IKS_SPI_LEN];
 	static const uint8_t zero[IKS_SPI_LEN];
 	struct kl_sa *tag_sa, *named_sa, *sa;
-	const char *p, *proposal;
+	const char *proposal;
 	char id[KL_TAG_MAX];
 	bool v1 = strncmp(l->text, "checkin IKEv1 SA ", 17) == 0;
-	int rc = 0;
 
-	if (!with)
-		return 0;
-	p = with + 11;
-	if (strlen(p) < 2 * 16 + 5 || !spi_hex(p, spi_i) ||
-	    strncmp(p + 16, "_i ", 3) != 0 || !spi_hex(p + 19, spi_r) ||
-	    strncmp(p + 35, "_r", 2) != 0)
+	if (!with || !parse_spis(with, spi_i, spi_r))
 		return 0;
 	if (memcmp(spi_r, zero, IKS_SPI_LEN) == 0)
 		return 0;
@@ -489,18 +523,54 @@ static int checkin(struct kl_state *st, const struct kl_line *l)
 		proposal = recent_fitting(st, sa);
 	if (!keys_complete(sa, proposal, v1))
 		return 0;
-	if (!v1 && proposal != sa->proposal)
-		snprintf(sa->proposal, sizeof(sa->proposal), "%s", proposal);
-	rc = v1 ? v1_row(st, sa, spi_i) : v2_row(st, sa, spi_i, spi_r);
-	if (rc == IKS_ERR_UNSUPPORTED || rc == IKS_ERR_KEYFILE ||
-	    rc == IKS_ERR_INVALID) {
-		st->n_skipped++;
-		rc = 0;
+	return emit_row(st, sa, proposal, v1, spi_i, spi_r);
+}
+
+/* "checkout IKEvN SA [by message] with SPIs X_i Y_r" carries no tag: the
+ * thread that checked the SA out is the one that goes on to log for it. */
+static void checkout(struct kl_state *st, const struct kl_line *l)
+{
+	const char *with = strstr(l->text, " with SPIs ");
+	struct kl_checkout *c = NULL;
+	uint8_t spi_i[IKS_SPI_LEN], spi_r[IKS_SPI_LEN];
+
+	if (!with || !parse_spis(with, spi_i, spi_r))
+		return;
+	for (unsigned i = 0; i < KL_MAX_THREADS && !c; i++)
+		if (st->checkouts[i].used && st->checkouts[i].thread == l->thread)
+			c = &st->checkouts[i];
+	for (unsigned i = 0; i < KL_MAX_THREADS && !c; i++)
+		if (!st->checkouts[i].used)
+			c = &st->checkouts[i];
+	if (!c)
+		c = &st->checkouts[l->thread % KL_MAX_THREADS];
+	c->used = true;
+	c->thread = l->thread;
+	memcpy(c->spi_i, spi_i, IKS_SPI_LEN);
+	memcpy(c->spi_r, spi_r, IKS_SPI_LEN);
+}
+
+/*
+ * "checkin and destroy IKE_SA name[id]": an IKE SA that failed right after
+ * its keys were derived (an IKEv1 Aggressive Mode initiator whose peer's
+ * hash did not verify) is never checked in with its SPIs; the SPIs of the
+ * message it was processing are those of the thread's last checkout.
+ */
+static int destroyed(struct kl_state *st, const struct kl_line *l)
+{
+	static const uint8_t zero[IKS_SPI_LEN];
+	struct kl_sa *sa = sa_find(st, l->tag, false);
+
+	if (!sa || !keys_complete(sa, "", true))
+		return 0;
+	for (unsigned i = 0; i < KL_MAX_THREADS; i++) {
+		struct kl_checkout *c = &st->checkouts[i];
+
+		if (c->used && c->thread == l->thread &&
+		    memcmp(c->spi_r, zero, IKS_SPI_LEN) != 0)
+			return emit_row(st, sa, "", true, c->spi_i, c->spi_r);
 	}
-	/* keys are used once: a rekeyed SA logs its own */
-	sa->have = 0;
-	iks_crypto_wipe(sa->key, sizeof(sa->key));
-	return rc;
+	return 0;
 }
 
 static int handle_line(struct kl_state *st, const char *s)
@@ -542,6 +612,10 @@ static int handle_line(struct kl_state *st, const char *s)
 	}
 	if (strncmp(l.text, "checkin IKEv", 12) == 0)
 		return checkin(st, &l);
+	if (strncmp(l.text, "checkout IKEv", 13) == 0)
+		checkout(st, &l);
+	else if (strncmp(l.text, "checkin and destroy IKE_SA ", 27) == 0 && l.tag[0])
+		return destroyed(st, &l);
 	return 0;
 }
 

@@ -848,11 +848,13 @@ static bool answered_later(const struct iks_nego *n, unsigned i)
 static void rule_retransmission(const struct iks_nego *n, struct iks_findings *out)
 {
 	struct iks_finding *f = NULL;
-	unsigned total = 0;
+	unsigned total = 0, copies = 0;
 
 	for (unsigned i = 0; i < n->n_msgs; i++)
-		if (answered_later(n, i))
-			total += n->msgs[i].retransmits;
+		if (answered_later(n, i) && n->msgs[i].retransmits) {
+			total++;
+			copies += n->msgs[i].retransmits;
+		}
 	if (!total)
 		return;
 	for (unsigned i = 0; i < n->n_msgs; i++) {
@@ -868,9 +870,9 @@ static void rule_retransmission(const struct iks_nego *n, struct iks_findings *o
 			if (!f)
 				return;
 			say(f->summary, sizeof f->summary,
-			    "%u message%s retransmitted (identical copies seen): packets "
+			    "%u message%s retransmitted (%u identical cop%s seen): packets "
 			    "were lost or a peer was slow to answer.", total,
-			    total == 1 ? " was" : "s were");
+			    total == 1 ? " was" : "s were", copies, copies == 1 ? "y" : "ies");
 			say(f->remedy, sizeof f->remedy,
 			    "If the negotiation still failed, look at the message that was "
 			    "repeated: its answer never arrived.");
