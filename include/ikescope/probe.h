@@ -37,6 +37,7 @@
 #include <stdio.h>
 
 #include "ikescope/crypto.h"
+#include "ikescope/diagnose.h"
 #include "ikescope/track.h"
 
 #define IKS_PROBE_TIMEOUT_MS 1000
@@ -114,6 +115,9 @@ struct iks_probe_outcome {
 	bool floated;            /* moved to UDP 4500 */
 	bool responder_auth_ok;  /* the responder's AUTH / HASH_R verified */
 	uint16_t error_notify;   /* the refusal read, 0 if none */
+	uint16_t dh_wanted;      /* a second offer with every group showed the
+				  * responder accepts our algorithms only with
+				  * this group (dh-group-mismatch), or 0 */
 	char chosen_ike[160], chosen_esp[160];
 	char note[200];          /* one sentence: what happened */
 };
@@ -140,6 +144,20 @@ const struct iks_probe_outcome *iks_probe_outcome(const struct iks_probe *p);
 const struct iks_tracker *iks_probe_tracker(struct iks_probe *p);
 const struct iks_keytab *iks_probe_keys(const struct iks_probe *p);
 size_t iks_probe_datagrams(const struct iks_probe *p);
+
+/*
+ * The probe's diagnosis of one of its negotiations: iks_diagnose() plus
+ * what the probe established itself.  When the gateway refused every IKE
+ * proposal, the probe offers the same algorithms once more with every
+ * group it knows; if that is accepted, the disagreement is the DH group
+ * alone and ike-proposal-mismatch becomes dh-group-mismatch (certain).
+ */
+void iks_probe_diagnose(const struct iks_probe *p, const struct iks_nego *n,
+			struct iks_findings *out);
+
+/* False for the probe's auxiliary exchanges (that second offer), which a
+ * report leaves out. */
+bool iks_probe_nego_is_main(const struct iks_probe *p, const struct iks_nego *n);
 
 /* The exchange as a pcap (LINKTYPE_RAW, IPv4/IPv6 + UDP headers built). */
 int iks_probe_write_pcap(const struct iks_probe *p, FILE *out, char *errbuf,

@@ -238,14 +238,18 @@ static int write_capture(struct iks_probe *p, const char *path)
 }
 
 /* The result word: established, or the first error finding's code. */
-static const char *result_code(const struct iks_probe_outcome *o, const struct iks_tracker *t)
+static const char *result_code(const struct iks_probe *p, const struct iks_tracker *t)
 {
+	const struct iks_probe_outcome *o = iks_probe_outcome(p);
+
 	if (o->ike_established && o->child_established && (!o->pfs_tested || o->pfs_established))
 		return "established";
 	for (size_t i = 0; t && i < iks_track_count(t); i++) {
 		struct iks_findings fs;
 
-		iks_diagnose(iks_track_get(t, i), &fs);
+		if (!iks_probe_nego_is_main(p, iks_track_get(t, i)))
+			continue;
+		iks_probe_diagnose(p, iks_track_get(t, i), &fs);
 		for (unsigned k = 0; k < fs.n; k++)
 			if (fs.f[k].severity == IKS_SEV_ERROR)
 				return fs.f[k].code;
@@ -436,13 +440,15 @@ int iks_cmd_probe(int argc, char **argv)
 	} else if (have_psk) {
 		const struct iks_tracker *t = iks_probe_tracker(p);
 		const struct iks_probe_outcome *out = iks_probe_outcome(p);
-		const char *code = result_code(out, t);
+		const char *code = result_code(p, t);
 
 		for (size_t i = 0; t && i < iks_track_count(t); i++) {
 			const struct iks_nego *n = iks_track_get(t, i);
 			struct iks_findings fs;
 
-			iks_diagnose(n, &fs);
+			if (!iks_probe_nego_is_main(p, n))
+				continue;
+			iks_probe_diagnose(p, n, &fs);
 			if (json) {
 				json_t *j = iks_report_nego_json(n, &fs);
 

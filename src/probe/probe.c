@@ -7,7 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+
 #include "ikescope/consts.h"
+#include "ikescope/diagnose.h"
+#include "ikescope/names.h"
 #include "probe/probe_int.h"
 
 int iks_probe_new(struct iks_probe **out, const struct iks_probe_opts *opts, char *errbuf,
@@ -73,12 +77,10 @@ int iks_probe_discover(struct iks_probe *p, char *errbuf, size_t errlen)
 	start_clock(p);
 	if (p->o.version != 1)
 		rc = probe_discover_v2(p);
-	if (rc == IKS_OK && p->o.version != 2 && !p->cut) {
-		/* a v2 sweep that got no answer at all: the host is silent,
-		 * do not spend another full timeout on v1 unless asked */
-		if (p->o.version == 1 || p->disc[0].answered || !p->disc[0].tried)
-			rc = probe_discover_v1(p, p->o.aggressive);
-	}
+	/* IKEv1 too, even after a silent IKEv2 sweep: an IKEv1-only
+	 * gateway may drop IKEv2 without a word */
+	if (rc == IKS_OK && p->o.version != 2 && !p->cut)
+		rc = probe_discover_v1(p, p->o.aggressive);
 	if (rc < 0)
 		probe_errf(errbuf, errlen, "discovery failed: %s", iks_strerror(rc));
 	return rc;
@@ -265,4 +267,61 @@ int iks_probe_write_pcap(const struct iks_probe *p, FILE *out, char *errbuf, siz
 		return IKS_ERR_IO;
 	}
 	return IKS_OK;
+}
+
+bool iks_probe_nego_is_main(const struct iks_probe *p, const struct iks_nego *n)
+{
+	for (unsigned i = 0; i < p->n_aux; i++)
+		if (!memcmp(n->spi_i, p->aux_spi[i], 8) || !memcmp(n->first_spi_i, p->aux_spi[i], 8))
+			return false;
+	return true;
+}
+
+void iks_probe_diagnose(const struct iks_probe *p, const struct iks_nego *n,
+			struct iks_findings *out)
+{
+	char g[32];
+
+	iks_diagnose(n, out);
+	if (!iks_probe_nego_is_main(p, n))
+		return;
+	/* an INVALID_KE_PAYLOAD retry that the responder then accepted is a
+	 * lost round trip, even when the negotiation failed later (the
+	 * probe read the accepting IKE_SA_INIT answer itself) */
+	if (p->out.chosen_ike[0] && n->version == 2) {
+		for (unsigned i = 0; i < out->n; i++) {
+			struct iks_finding *f = &out->f[i];
+
+			if (strcmp(f->code, "dh-group-mismatch"))
+				continue;
+			f->code = "dh-group-retry";
+			f->severity = IKS_SEV_INFO;
+			snprintf(f->summary, sizeof f->summary,
+				 "The responder asked for another Diffie-Hellman group with "
+				 "INVALID_KE_PAYLOAD and accepted the retry: one round trip lost.");
+			snprintf(f->remedy, sizeof f->remedy,
+				 "Put the group the responder chose (%s) first in the initiator's "
+				 "IKE proposals.", p->out.chosen_ike);
+		}
+	}
+	if (!p->out.dh_wanted)
+		return;
+	if (iks_keyword_dh(p->out.dh_wanted, g, sizeof g) < 0)
+		snprintf(g, sizeof g, "group %u", p->out.dh_wanted);
+	for (unsigned i = 0; i < out->n; i++) {
+		struct iks_finding *f = &out->f[i];
+
+		if (strcmp(f->code, "ike-proposal-mismatch"))
+			continue;
+		f->code = "dh-group-mismatch";
+		f->confidence = IKS_CONF_CERTAIN;
+		snprintf(f->summary, sizeof f->summary,
+			 "The responder refused every IKE proposal offered, but accepted the same "
+			 "encryption and integrity algorithms when the probe offered them again "
+			 "with every Diffie-Hellman group: it wants %s, which the offer did not "
+			 "contain. The DH group is the only disagreement.", g);
+		snprintf(f->remedy, sizeof f->remedy,
+			 "Add %s to the initiator's IKE proposals (e.g. `...-%s`), or configure "
+			 "the responder with one of the offered groups.", g, g);
+	}
 }

@@ -116,6 +116,9 @@ struct iks_probe {
 	struct iks_tracker *tracker;
 	bool tracked;
 
+	uint8_t aux_spi[4][8];      /* auxiliary exchanges (not reported) */
+	unsigned n_aux;
+
 	struct iks_probe_discovery disc[3];
 	size_t n_disc;
 	struct iks_probe_outcome out;

@@ -558,7 +558,7 @@ int probe_discover_v1(struct iks_probe *p, bool aggressive)
 	 * order found) and see which one the responder picks */
 	if (d->n_combos == 1)
 		d->preferred = 0;
-	if (d->n_combos > 1 && !p->cut && !aggressive) {
+	if (d->n_combos > 1 && !p->cut) {
 		struct p1xf xf[V1_MAX_XF];
 		struct xchg *x = calloc(1, sizeof *x);
 		struct bld *b;
@@ -566,6 +566,9 @@ int probe_discover_v1(struct iks_probe *p, bool aggressive)
 		uint8_t cky[8];
 
 		for (unsigned i = 0; i < d->n_combos && nx < V1_MAX_XF; i++) {
+			/* aggressive mode: one KE, so the first combination's group */
+			if (aggressive && d->combos[i].dh != d->combos[0].dh)
+				continue;
 			xf[nx].encr = pp_v1_encr(d->combos[i].encr);
 			xf[nx].bits = d->combos[i].key_bits;
 			xf[nx].hash = pp_v1_hash(d->combos[i].integ);
@@ -576,7 +579,20 @@ int probe_discover_v1(struct iks_probe *p, bool aggressive)
 		probe_spi(cky);
 		b = x ? bld_new(1, cky, NULL, IKS_V1_EX_MAIN, 0, 0) : NULL;
 		if (b) {
+			struct iks_kex *kx = NULL;
+			uint8_t ni[NONCE_LEN], ke[IKS_CRYPTO_KEX_MAX];
+			size_t kl = 0;
+
+			b->m->hdr.exchange = aggressive ? IKS_V1_EX_AGGRESSIVE : IKS_V1_EX_MAIN;
 			p1_sa(b, xf, nx);
+			if (aggressive && iks_crypto_kex_new(&kx, xf[0].group, NULL, 0) == 0 &&
+			    iks_crypto_kex_public(kx, ke, sizeof ke, &kl) == 0) {
+				bld_bytes(b, IKS_V1_PL_KE, ke, kl);
+				iks_crypto_random(ni, sizeof ni);
+				bld_bytes(b, IKS_V1_PL_NONCE, ni, sizeof ni);
+				id_payload(b, p->o.id, &p->laddr, NULL, NULL);
+			}
+			iks_crypto_kex_free(kx);
 			add_vids(b);
 			if (bld_encode(b, x->req, sizeof x->req, &x->req_len) == IKS_OK) {
 				struct p1xf c;
@@ -943,6 +959,66 @@ static bool hash_r_ok(struct v1sa *sa, const struct iks_msg *m, int parent)
 	return hl == m->payloads[hi].body.len && !memcmp(h, m->payloads[hi].body.ptr, hl);
 }
 
+/* After NO-PROPOSAL-CHOSEN in Main Mode: the same encryption/hash pairs
+ * with every IKEv1 group; an accepting MM2 names the group the responder
+ * wants (see v2.c).  Auxiliary, deleted like a discovery exchange. */
+static void v1_group_followup(struct iks_probe *p, const struct p1xf *xf, size_t nx)
+{
+	static const uint16_t groups[] = { 14, 15, 16, 17, 18, 19, 20, 21, 5, 2, 1, 28, 29, 30 };
+	struct p1xf alt[V1_MAX_XF];
+	struct xchg *x = calloc(1, sizeof *x);
+	struct bld *b = NULL;
+	struct rmsg *r = NULL;
+	size_t na = 0;
+	uint8_t cky[8];
+	struct p1xf c;
+
+	if (!x || p->cut || p->n_aux >= 4)
+		goto out;
+	for (size_t i = 0; i < nx; i++) {
+		bool dup = false;
+
+		for (size_t k = 0; k < i; k++)
+			dup |= xf[k].encr == xf[i].encr && xf[k].bits == xf[i].bits &&
+			       xf[k].hash == xf[i].hash;
+		for (size_t g = 0; !dup && g < sizeof groups / sizeof groups[0] && na < V1_MAX_XF;
+		     g++) {
+			alt[na] = xf[i];
+			alt[na++].group = groups[g];
+		}
+	}
+	probe_spi(cky);
+	memcpy(p->aux_spi[p->n_aux++], cky, 8);
+	b = bld_new(1, cky, NULL, IKS_V1_EX_MAIN, 0, 0);
+	if (!b)
+		goto out;
+	p1_sa(b, alt, na);
+	add_vids(b);
+	if (bld_encode(b, x->req, sizeof x->req, &x->req_len) < 0)
+		goto out;
+	memcpy(x->spi_i, cky, 8);
+	x->version = 1;
+	x->want_any = true;
+	probe_transact(p, &x, 1);
+	if (!x->answered || !(r = rmsg_decode(x->resp, x->resp_len)))
+		goto out;
+	if (r->m.hdr.exchange != IKS_V1_EX_INFO && p1_chosen(&r->m, -1, &c)) {
+		char g[32];
+
+		p->out.dh_wanted = c.group;
+		send_unprotected_delete(p, cky, r->m.hdr.rspi);
+		if (iks_keyword_dh(c.group, g, sizeof g) < 0)
+			snprintf(g, sizeof g, "%u", c.group);
+		snprintf(p->out.note, sizeof p->out.note,
+			 "MM message 1 refused (NO-PROPOSAL-CHOSEN); the responder accepts the "
+			 "algorithms only with DH group %s", g);
+	}
+out:
+	bld_free(b);
+	free(r);
+	free(x);
+}
+
 int probe_negotiate_v1(struct iks_probe *p, char *errbuf, size_t errlen)
 {
 	struct iks_probe_outcome *o = &p->out;
@@ -1059,6 +1135,8 @@ int probe_negotiate_v1(struct iks_probe *p, char *errbuf, size_t errlen)
 		o->error_notify = r ? rmsg_error(&r->m, -1) : 0;
 		snprintf(o->note, sizeof o->note, "%s message 1 refused (%s)", am ? "AM" : "MM",
 			 o->error_notify ? iks_name(IKS_TAB_V1_NOTIFY, o->error_notify) : "no SA");
+		if (o->error_notify == IKS_V1_N_NO_PROPOSAL_CHOSEN && !am)
+			v1_group_followup(p, xf, nx);
 		goto done;
 	}
 	memcpy(sa->cky_r, r->m.hdr.rspi, 8);

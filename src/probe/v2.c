@@ -613,6 +613,74 @@ static void chosen_text(const struct iks_probe_combo *c, bool esp, char *buf, si
 		 esp ? "" : "-", esp ? "" : f, c->dh ? "-" : "", c->dh ? d : "");
 }
 
+/* Every group the probe can compute, for the follow-up offer. */
+static const uint16_t all_groups[] = { 14, 15, 16, 17, 18, 19, 20, 21, 31, 32, 28, 29, 30,
+				       5, 2, 1, 22, 23, 24 };
+
+/*
+ * After NO_PROPOSAL_CHOSEN: offer the same algorithms with every group.
+ * An answer that accepts (or asks for another KE with INVALID_KE_PAYLOAD)
+ * names the group the responder wants: the DH group was the only
+ * disagreement.  The exchange is auxiliary (not reported) and left
+ * half-open like a discovery one.
+ */
+static void v2_group_followup(struct iks_probe *p, const struct pp_list *ike)
+{
+	struct pp alt[8];
+	struct v2init st;
+	struct xchg *x = calloc(1, sizeof *x);
+	struct rmsg *r = NULL;
+	struct iks_probe_combo c;
+	unsigned n = ike->n;
+	int ni;
+
+	if (!x || p->cut || p->n_aux >= 4)
+		goto out;
+	memset(&st, 0, sizeof st);
+	for (unsigned k = 0; k < n; k++) {
+		alt[k] = ike->p[k];
+		alt[k].n_dh = 0;
+		for (size_t g = 0; g < sizeof all_groups / sizeof all_groups[0]; g++)
+			alt[k].dh[alt[k].n_dh++] = all_groups[g];
+	}
+	probe_spi(st.spi_i);
+	memcpy(p->aux_spi[p->n_aux++], st.spi_i, 8);
+	iks_crypto_random(st.ni, NONCE_LEN);
+	if (v2init_group(&st, ike->p[0].dh[0]) < 0)
+		goto out;
+	for (int tries = 0; tries < 3; tries++) {
+		v2init_build(p, &st, alt, n, false, x);
+		probe_transact(p, &x, 1);
+		free(r);
+		r = NULL;
+		if (!x->answered || !(r = rmsg_decode(x->resp, x->resp_len)))
+			goto out;
+		ni = rmsg_notify(&r->m, IKS_V2_N_COOKIE, -1);
+		if (ni < 0 || r->m.payloads[ni].u.notify.data.len > sizeof st.cookie)
+			break;
+		st.cookie_len = r->m.payloads[ni].u.notify.data.len;
+		memcpy(st.cookie, r->m.payloads[ni].u.notify.data.ptr, st.cookie_len);
+	}
+	if ((ni = rmsg_notify(&r->m, IKS_V2_N_INVALID_KE_PAYLOAD, -1)) >= 0 &&
+	    r->m.payloads[ni].u.notify.data.len >= 2)
+		p->out.dh_wanted = (uint16_t)(r->m.payloads[ni].u.notify.data.ptr[0] << 8 |
+					      r->m.payloads[ni].u.notify.data.ptr[1]);
+	else if (v2_chosen(&r->m, -1, &c, NULL, NULL))
+		p->out.dh_wanted = c.dh;
+	if (p->out.dh_wanted) {
+		char g[32];
+
+		pp_kw(IKS_V2_XFT_KE, p->out.dh_wanted, 0, g, sizeof g);
+		snprintf(p->out.note, sizeof p->out.note,
+			 "IKE_SA_INIT refused (NO_PROPOSAL_CHOSEN); the responder accepts the "
+			 "algorithms only with DH group %s", g);
+	}
+out:
+	iks_crypto_kex_free(st.kex);
+	free(r);
+	free(x);
+}
+
 int probe_negotiate_v2(struct iks_probe *p, char *errbuf, size_t errlen)
 {
 	struct iks_probe_outcome *o = &p->out;
@@ -706,6 +774,8 @@ int probe_negotiate_v2(struct iks_probe *p, char *errbuf, size_t errlen)
 		o->error_notify = rmsg_error(&r->m, -1);
 		snprintf(o->note, sizeof o->note, "IKE_SA_INIT refused (%s)",
 			 o->error_notify ? iks_name(IKS_TAB_V2_NOTIFY, o->error_notify) : "no SA");
+		if (o->error_notify == IKS_V2_N_NO_PROPOSAL_CHOSEN)
+			v2_group_followup(p, &ike);
 		goto done;
 	}
 	chosen_text(&sa->ike, false, o->chosen_ike, sizeof o->chosen_ike);
