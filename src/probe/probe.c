@@ -294,14 +294,21 @@ void iks_probe_diagnose(const struct iks_probe *p, const struct iks_nego *n,
 
 			if (strcmp(f->code, "dh-group-mismatch"))
 				continue;
+			char sent[32] = "?", want[32] = "?";
+
+			if (n->n_msgs)
+				iks_keyword_dh(n->msgs[0].ke_group, sent, sizeof sent);
+			iks_keyword_dh(n->retry_group, want, sizeof want);
 			f->code = "dh-group-retry";
 			f->severity = IKS_SEV_INFO;
 			snprintf(f->summary, sizeof f->summary,
-				 "The responder asked for another Diffie-Hellman group with "
-				 "INVALID_KE_PAYLOAD and accepted the retry: one round trip lost.");
+				 "The initiator's first key exchange used %s; the responder asked "
+				 "for %s with INVALID_KE_PAYLOAD and accepted the retry (the "
+				 "negotiation failed later, for another reason): one round trip "
+				 "lost.", sent, want);
 			snprintf(f->remedy, sizeof f->remedy,
-				 "Put the group the responder chose (%s) first in the initiator's "
-				 "IKE proposals.", p->out.chosen_ike);
+				 "Put %s first in the initiator's IKE proposals to save the round "
+				 "trip.", want);
 		}
 	}
 	if (!p->out.dh_wanted)

@@ -700,14 +700,14 @@ int probe_negotiate_v2(struct iks_probe *p, char *errbuf, size_t errlen)
 		return IKS_ERR_NOMEM;
 	}
 	rc = pp_parse(p->o.ike ? p->o.ike :
-		      "aes128-aes192-aes256-sha256-sha384-sha512-sha1-ecp256-ecp384-ecp521-"
+		      "aes128-aes192-aes256-sha256-sha384-sha512-ecp256-ecp384-ecp521-"
 		      "x25519-modp2048-modp3072-modp4096,aes128gcm16-aes256gcm16-"
 		      "chacha20poly1305-prfsha256-prfsha384-prfsha512-ecp256-ecp384-ecp521-"
 		      "x25519-modp2048-modp3072-modp4096",
 		      false, &ike, errbuf, errlen);
 	if (rc == IKS_OK)
 		rc = pp_parse(p->o.esp ? p->o.esp :
-			      "aes128-aes192-aes256-sha256-sha384-sha512-sha1,"
+			      "aes128-aes192-aes256-sha256-sha384-sha512,"
 			      "aes128gcm16-aes256gcm16-chacha20poly1305", true,
 			      &esp, errbuf, errlen);
 	if (rc == IKS_OK && (probe_cidr(p->o.local_ts, &p->laddr, &lts) < 0 ||
