@@ -23,6 +23,12 @@
  *   - at most `inflight` exchanges wait for an answer at once, and new
  *     requests start at most `rate` per second (retransmissions are not
  *     delayed by the rate limit).
+ *   - discovery keeps at most `half_open` accepted offers (SAs the gateway
+ *     holds half-open until its own timeout) younger than
+ *     half_open_wait_ms, and waits before offering more: gateways limit
+ *     half-open SAs per source (strongSwan: block_threshold 5) and drop
+ *     the excess silently; an offer that goes unanswered after others were
+ *     answered is offered once more after such a wait.
  *   - the whole run stops at max_time_ms whatever happens.
  *   - only the target address is ever sent to.
  *
@@ -42,9 +48,11 @@
 
 #define IKS_PROBE_TIMEOUT_MS 1000
 #define IKS_PROBE_RETRIES 3
-#define IKS_PROBE_MAX_TIME_MS 120000
+#define IKS_PROBE_MAX_TIME_MS 300000
 #define IKS_PROBE_RATE 20
 #define IKS_PROBE_INFLIGHT 4
+#define IKS_PROBE_HALF_OPEN 4          /* strongSwan block_threshold is 5 */
+#define IKS_PROBE_HALF_OPEN_WAIT_MS 31000 /* strongSwan half_open_timeout 30 s */
 
 struct iks_probe_opts {
 	const char *host;        /* numeric IPv4/IPv6 address or a name */
@@ -71,6 +79,12 @@ struct iks_probe_opts {
 	unsigned max_time_ms;    /* hard limit for the whole run; 0 default */
 	unsigned rate;           /* new requests per second; 0 default */
 	unsigned inflight;       /* exchanges waiting at once; 0 default */
+	/* discovery pacing: at most half_open accepted (hence half-open on
+	 * the gateway) SAs younger than half_open_wait_ms; 0 defaults;
+	 * half_open_set with 0 = unlimited */
+	unsigned half_open;
+	bool half_open_set;
+	unsigned half_open_wait_ms;
 };
 
 /* One accepted combination, in IKEv2 numbering for both versions (IKEv1

@@ -41,9 +41,11 @@ static void probe_usage(FILE *f)
 	      "  --local-addr ADDR      source address\n"
 	      "  --timeout SEC          first retransmission timeout (1), doubled each time\n"
 	      "  --retries N            retransmissions (3): no-response after 15 s\n"
-	      "  --max-time SEC         hard limit for the whole run (120)\n"
+	      "  --max-time SEC         hard limit for the whole run (300)\n"
 	      "  --rate N               new requests per second (20)\n"
 	      "  --inflight N           exchanges waiting at once (4)\n"
+	      "  --half-open N          discovery: at most N accepted offers younger than\n"
+	      "                         --half-open-wait SEC (31) at once (4; 0 = no limit)\n"
 	      "  --fail-on-error        exit 1 when the negotiation failed / nothing accepted\n",
 	      f);
 }
@@ -284,6 +286,8 @@ int iks_cmd_probe(int argc, char **argv)
 		{ "rate", required_argument, NULL, 'q' },
 		{ "inflight", required_argument, NULL, 'F' },
 		{ "fail-on-error", no_argument, NULL, 'E' },
+		{ "half-open", required_argument, NULL, 'H' },
+		{ "half-open-wait", required_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -296,7 +300,7 @@ int iks_cmd_probe(int argc, char **argv)
 	int c, rc, status = IKS_EXIT_OK;
 	double v;
 
-	while ((c = getopt_long(argc, argv, "12Ai:e:P:a:K:f:I:R:g:l:r:jw:p:L:t:n:m:q:F:Eh",
+	while ((c = getopt_long(argc, argv, "12Ai:e:P:a:K:f:I:R:g:l:r:jw:p:L:t:n:m:q:F:EH:W:h",
 				longopts, NULL)) != -1) {
 		switch (c) {
 		case '1':
@@ -402,6 +406,23 @@ int iks_cmd_probe(int argc, char **argv)
 			break;
 		case 'E':
 			fail_on_error = true;
+			break;
+		case 'H':
+			v = parse_num(optarg, &ok);
+			if (!ok || v != (unsigned)v || v > 1000) {
+				fprintf(stderr, "ikescope probe: bad --half-open '%s'\n", optarg);
+				return IKS_EXIT_USAGE;
+			}
+			o.half_open = (unsigned)v;
+			o.half_open_set = true;
+			break;
+		case 'W':
+			v = parse_num(optarg, &ok);
+			if (!ok || v <= 0 || v > 3600) {
+				fprintf(stderr, "ikescope probe: bad --half-open-wait '%s'\n", optarg);
+				return IKS_EXIT_USAGE;
+			}
+			o.half_open_wait_ms = (unsigned)(v * 1000 + 0.5);
 			break;
 		case 'h':
 			probe_usage(stdout);

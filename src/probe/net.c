@@ -412,3 +412,46 @@ void probe_linger(struct iks_probe *p, unsigned ms)
 						break;
 	}
 }
+
+void probe_pace_opened(struct iks_probe *p)
+{
+	if (p->n_opened == sizeof p->opened / sizeof p->opened[0]) {
+		memmove(p->opened, p->opened + 1, (p->n_opened - 1) * sizeof p->opened[0]);
+		p->n_opened--;
+	}
+	p->opened[p->n_opened++] = probe_now();
+}
+
+void probe_pace_stall(struct iks_probe *p)
+{
+	p->pause_until = probe_now() + p->o.half_open_wait_ms / 1000.0;
+}
+
+unsigned probe_pace(struct iks_probe *p, unsigned want)
+{
+	for (;;) {
+		double now = probe_now(), w = p->o.half_open_wait_ms / 1000.0, until = 0;
+		unsigned live = 0;
+
+		if (now >= p->deadline)
+			return want;
+		if (p->pause_until > now) {
+			until = p->pause_until;
+		} else if (p->o.half_open) {
+			for (unsigned i = 0; i < p->n_opened; i++)
+				if (p->opened[i] + w > now)
+					live++;
+			if (live < p->o.half_open)
+				return want < p->o.half_open - live ? want : p->o.half_open - live;
+			/* the oldest live one expires first */
+			for (unsigned i = 0; i < p->n_opened; i++)
+				if (p->opened[i] + w > now) {
+					until = p->opened[i] + w;
+					break;
+				}
+		} else {
+			return want;
+		}
+		probe_linger(p, (unsigned)((until - now) * 1000.0) + 1);
+	}
+}

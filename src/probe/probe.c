@@ -39,6 +39,10 @@ int iks_probe_new(struct iks_probe **out, const struct iks_probe_opts *opts, cha
 		p->o.rate = IKS_PROBE_RATE;
 	if (!p->o.inflight)
 		p->o.inflight = IKS_PROBE_INFLIGHT;
+	if (!p->o.half_open_set && !p->o.half_open)
+		p->o.half_open = IKS_PROBE_HALF_OPEN;
+	if (!p->o.half_open_wait_ms)
+		p->o.half_open_wait_ms = IKS_PROBE_HALF_OPEN_WAIT_MS;
 	p->fd500 = p->fd4500 = -1;
 	iks_keytab_init(&p->keys);
 	rc = probe_net_open(p, errbuf, errlen);

@@ -116,6 +116,10 @@ struct iks_probe {
 	struct iks_tracker *tracker;
 	bool tracked;
 
+	double opened[64];          /* when accepted offers were answered */
+	unsigned n_opened;
+	double pause_until;
+
 	uint8_t aux_spi[4][8];      /* auxiliary exchanges (not reported) */
 	unsigned n_aux;
 
@@ -133,6 +137,12 @@ void probe_net_close(struct iks_probe *p);
 int probe_transact(struct iks_probe *p, struct xchg **x, size_t n);
 /* Send once, no answer expected (IKEv1 Informational). */
 int probe_send_once(struct iks_probe *p, const uint8_t *msg, size_t len, bool natt);
+/* Discovery pacing: how many new offers may start now (waiting, bounded
+ * by the deadline, until at least one may); note an accepted offer. */
+unsigned probe_pace(struct iks_probe *p, unsigned want);
+void probe_pace_opened(struct iks_probe *p);
+void probe_pace_stall(struct iks_probe *p);
+
 /* Listen for stray datagrams for ms milliseconds (recorded). */
 void probe_linger(struct iks_probe *p, unsigned ms);
 

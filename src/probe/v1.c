@@ -258,6 +258,7 @@ struct v1box {
 	bool first;
 	struct iks_kex *kex; /* aggressive mode */
 	uint8_t cky[8];
+	bool stalled;
 };
 
 static bool v1_box_ok(const struct pp *s)
@@ -426,6 +427,7 @@ int probe_discover_v1(struct iks_probe *p, bool aggressive)
 		}
 		/* take boxes; too big ones (or, in aggressive mode, boxes with
 		 * several groups: one KE per message) are halved first */
+		cap = probe_pace(p, (unsigned)cap);
 		while (nq && nb < (first_done ? cap : 1)) {
 			struct v1box bx = q[--nq];
 
@@ -505,11 +507,22 @@ int probe_discover_v1(struct iks_probe *p, bool aggressive)
 			if (!xp[i])
 				continue;
 			iks_crypto_kex_free(bx->kex);
+			bx->kex = NULL;
 			if (!xs[i].answered) {
+				if (bx->first) {
+					if (!p->cut)
+						d->unanswered++;
+					nq = 0;
+					continue;
+				}
+				if (!p->cut && !bx->stalled && nq < capq) {
+					bx->stalled = true;
+					probe_pace_stall(p);
+					q[nq++] = *bx;
+					continue;
+				}
 				if (!p->cut)
 					d->unanswered++;
-				if (bx->first)
-					nq = 0;
 				continue;
 			}
 			d->answered = true;
@@ -522,6 +535,7 @@ int probe_discover_v1(struct iks_probe *p, bool aggressive)
 				struct pp parts[4];
 				unsigned np;
 
+				probe_pace_opened(p);
 				combo_of(&x, &c);
 				pp_combo_text(true, &c, c.text, sizeof c.text);
 				{

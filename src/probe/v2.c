@@ -200,6 +200,7 @@ struct box {
 	struct v2init st;
 	unsigned tries;
 	bool first;
+	bool stalled;
 };
 
 static bool box_has(const struct pp *s, struct box *bx, bool v1)
@@ -391,6 +392,7 @@ int probe_discover_v2(struct iks_probe *p)
 		 * anybody answers at all */
 		if (!first_done)
 			nb = 1;
+		nb = probe_pace(p, (unsigned)nb);
 		memcpy(batch, q + nq - nb, nb * sizeof *batch);
 		nq -= nb;
 		for (size_t i = 0; i < nb; i++) {
@@ -424,13 +426,25 @@ int probe_discover_v2(struct iks_probe *p)
 			if (!xp[i])
 				continue;
 			if (!xs[i].answered) {
+				if (bx->first) {
+					/* nobody answers: stop here */
+					if (!p->cut)
+						d->unanswered++;
+					iks_crypto_kex_free(bx->st.kex);
+					nq = 0;
+					continue;
+				}
+				/* answered before, silent now: a half-open limit?
+				 * once more after the gateway's timeout */
+				if (!p->cut && !bx->stalled && nq < capq) {
+					bx->stalled = true;
+					probe_pace_stall(p);
+					q[nq++] = *bx;
+					continue;
+				}
 				if (!p->cut)
 					d->unanswered++;
 				iks_crypto_kex_free(bx->st.kex);
-				if (bx->first) {
-					/* nobody answers: stop here */
-					nq = 0;
-				}
 				continue;
 			}
 			d->answered = true;
@@ -473,6 +487,7 @@ int probe_discover_v2(struct iks_probe *p)
 				struct pp parts[4];
 				unsigned np = split(&bx->set, &c, parts, false);
 
+				probe_pace_opened(p);
 				add_combo(d, &c, false);
 				if (bx->first)
 					d->preferred = (int)d->n_combos - 1;
