@@ -12,6 +12,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "ikescope/crypto.h"
 #include "ikescope/cursor.h"
 #include "ikescope/error.h"
@@ -19,20 +21,15 @@
 #define DATA IKS_TEST_DATA "/crypto/"
 #define MSG_MAX 4096
 
-/* ------------------------------------------------------------ helpers */
-
-static size_t unhex(const char *hex, uint8_t *out, size_t cap)
+//* Frame `frame` of a "<frame>\t<udp payload hex>" file (README.md). */
+static size_t load_frame(const char *name, unsigned frame, uint8_t *out, size_t cap)
 {
-	size_t n = 0;
+	char path[512];
+	size_t n;
 
-	while (hex[0] && hex[1] && n < cap) {
-		unsigned v;
-
-		if (sscanf(hex, "%2x", &v) != 1)
-			break;
-		out[n++] = (uint8_t)v;
-		hex += 2;
-	}
+	snprintf(path, sizeof(path), DATA "%s", name);
+	n = iks_test_load_frame(path, frame, out, cap);
+	assert_true(n >= 28);
 	return n;
 }
 
@@ -41,61 +38,6 @@ static void tohex(const uint8_t *p, size_t n, char *out)
 	for (size_t i = 0; i < n; i++)
 		sprintf(out + 2 * i, "%02x", p[i]);
 	out[2 * n] = '\0';
-}
-
-/* Frame `frame` of a "<frame>\t<udp payload hex>" file (README.md). */
-static size_t load_frame(const char *file, unsigned frame, uint8_t *out,
-			 size_t cap)
-{
-	char path[512], *line = NULL;
-	size_t lcap = 0, n = 0;
-	FILE *f;
-
-	snprintf(path, sizeof(path), DATA "%s", file);
-	f = fopen(path, "r");
-	assert_non_null(f);
-	while (getline(&line, &lcap, f) > 0) {
-		char *tab = strchr(line, '\t');
-
-		if (tab && (unsigned)atoi(line) == frame) {
-			n = unhex(tab + 1, out, cap);
-			break;
-		}
-	}
-	free(line);
-	fclose(f);
-	assert_true(n >= 28);
-	return n;
-}
-
-/* Offset and length of the first payload of type `want` in an IKEv2
- * payload chain starting at `off` with first type `np`. */
-static bool find_payload(const uint8_t *b, size_t len, size_t off, uint8_t np,
-			 uint8_t want, size_t *p_off, size_t *p_len,
-			 uint8_t *inner_np)
-{
-	struct iks_cur c = iks_cur_make(b, len);
-
-	assert_true(iks_cur_skip(&c, off));
-	while (np != 0) {
-		size_t at = c.off;
-		uint8_t next, crit;
-		uint16_t plen;
-
-		if (!iks_cur_u8(&c, &next) || !iks_cur_u8(&c, &crit) ||
-		    !iks_cur_be16(&c, &plen) || plen < 4 ||
-		    !iks_cur_skip(&c, plen - 4u))
-			return false;
-		if (np == want) {
-			*p_off = at;
-			*p_len = plen;
-			if (inner_np)
-				*inner_np = next;
-			return true;
-		}
-		np = next;
-	}
-	return false;
 }
 
 static void load_table(struct iks_keytab *kt, const char *file)
@@ -120,7 +62,7 @@ static int decrypt_frame(const struct iks_keytab *kt, const char *file,
 	size_t sk_off = 0, sk_len = 0;
 
 	assert_non_null(k);
-	assert_true(find_payload(msg, len, 28, msg[16], 46, &sk_off, &sk_len,
+	assert_true(iks_test_find_payload(msg, len, 28, msg[16], 46, &sk_off, &sk_len,
 				 first_np));
 	return iks_crypto_v2_decrypt(k, (msg[19] & 0x08) != 0, msg, len,
 				     sk_off, sk_len, false, pt, MSG_MAX,
@@ -193,7 +135,7 @@ static void test_corpus_auth_payloads(void **state)
 
 		if (rc != 0)
 			fail_msg("%s frame %u: %s", tc->file, tc->frame, err);
-		assert_true(find_payload(pt, pt_len, 0, np, 39, &a_off, &a_len,
+		assert_true(iks_test_find_payload(pt, pt_len, 0, np, 39, &a_off, &a_len,
 					 NULL));
 		/* AUTH: generic header, method, 3 reserved, data */
 		assert_true(a_len > 8);
@@ -232,7 +174,7 @@ static void test_corpus_informational(void **state)
 				fail_msg("%s frame %u: %s", files[i], frame, err);
 			/* a request carries Delete (42), the answer nothing */
 			if (pt_len)
-				assert_true(find_payload(pt, pt_len, 0, np, 42,
+				assert_true(iks_test_find_payload(pt, pt_len, 0, np, 42,
 							 &off, &len, NULL));
 			else
 				assert_int_equal(np, 0);
@@ -329,7 +271,7 @@ static void test_corrupted_ciphertext(void **state)
 		char err[IKS_ERRBUF_SIZE];
 
 		assert_non_null(k);
-		assert_true(find_payload(msg, len, 28, msg[16], 46, &sk_off,
+		assert_true(iks_test_find_payload(msg, len, 28, msg[16], 46, &sk_off,
 					 &sk_len, NULL));
 		msg[sk_off + sk_len / 2] ^= 0x01;
 		assert_int_equal(iks_crypto_v2_decrypt(k, true, msg, len, sk_off,
@@ -363,7 +305,7 @@ static void test_bad_sk_geometry(void **state)
 	len = load_frame("ikev2-decrypt-aes256cbc.hex", 3, msg, sizeof(msg));
 	k = iks_keytab_find_v2(&kt, msg, msg + 8);
 	assert_non_null(k);
-	assert_true(find_payload(msg, len, 28, msg[16], 46, &sk_off, &sk_len,
+	assert_true(iks_test_find_payload(msg, len, 28, msg[16], 46, &sk_off, &sk_len,
 				 NULL));
 	/* SK running past the message */
 	assert_int_equal(iks_crypto_v2_decrypt(k, true, msg, len - 1, sk_off,

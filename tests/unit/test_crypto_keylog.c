@@ -14,6 +14,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "ikescope/crypto.h"
 #include "ikescope/cursor.h"
 #include "ikescope/error.h"
@@ -21,71 +23,16 @@
 #define LAB IKS_TEST_DATA "/crypto/lab/"
 #define MSG_MAX 4096
 
-static size_t unhex(const char *hex, uint8_t *out, size_t cap)
+/* Frame `frame` of a "<frame>\t<udp payload hex>" file (README.md). */
+static size_t load_frame(const char *name, unsigned frame, uint8_t *out, size_t cap)
 {
-	size_t n = 0;
-
-	while (hex[0] && hex[1] && n < cap) {
-		unsigned v;
-
-		if (sscanf(hex, "%2x", &v) != 1)
-			break;
-		out[n++] = (uint8_t)v;
-		hex += 2;
-	}
-	return n;
-}
-
-static size_t load_frame(const char *name, unsigned frame, uint8_t *out,
-			 size_t cap)
-{
-	char path[512], *line = NULL;
-	size_t lcap = 0, n = 0;
-	FILE *f;
+	char path[512];
+	size_t n;
 
 	snprintf(path, sizeof(path), LAB "%s.hex", name);
-	f = fopen(path, "r");
-	assert_non_null(f);
-	while (getline(&line, &lcap, f) > 0) {
-		char *tab = strchr(line, '\t');
-
-		if (tab && (unsigned)atoi(line) == frame) {
-			n = unhex(tab + 1, out, cap);
-			break;
-		}
-	}
-	free(line);
-	fclose(f);
+	n = iks_test_load_frame(path, frame, out, cap);
 	assert_true(n >= 28);
 	return n;
-}
-
-static bool find_payload(const uint8_t *b, size_t len, size_t off, uint8_t np,
-			 uint8_t want, size_t *p_off, size_t *p_len,
-			 uint8_t *inner_np)
-{
-	struct iks_cur c = iks_cur_make(b, len);
-
-	assert_true(iks_cur_skip(&c, off));
-	while (np != 0) {
-		size_t at = c.off;
-		uint8_t next, crit;
-		uint16_t plen;
-
-		if (!iks_cur_u8(&c, &next) || !iks_cur_u8(&c, &crit) ||
-		    !iks_cur_be16(&c, &plen) || plen < 4 ||
-		    !iks_cur_skip(&c, plen - 4u))
-			return false;
-		if (np == want) {
-			*p_off = at;
-			*p_len = plen;
-			if (inner_np)
-				*inner_np = next;
-			return true;
-		}
-		np = next;
-	}
-	return false;
 }
 
 static void parse_log(struct iks_keytab *kt, const char *file, size_t want_v1,
@@ -120,7 +67,7 @@ static int decrypt_frame(const struct iks_keytab *kt, const char *name,
 	int rc;
 
 	assert_non_null(k);
-	assert_true(find_payload(msg, len, 28, msg[16], skf ? 53 : 46, &sk_off,
+	assert_true(iks_test_find_payload(msg, len, 28, msg[16], skf ? 53 : 46, &sk_off,
 				 &sk_len, first_np));
 	rc = iks_crypto_v2_decrypt(k, (msg[19] & 0x08) != 0, msg, len, sk_off,
 				   sk_len, skf, pt, MSG_MAX, pt_len, err,
@@ -187,11 +134,11 @@ static void test_lab_algorithms(void **state)
 			/* IKE_AUTH: IDi / IDr first, AUTH inside */
 			if (frame == 3 || frame == 4) {
 				assert_int_equal(np, frame == 3 ? 35 : 36);
-				assert_true(find_payload(pt, pt_len, 0, np, 39,
+				assert_true(iks_test_find_payload(pt, pt_len, 0, np, 39,
 							 &off, &len, NULL));
 			}
 			if (frame == 5)
-				assert_true(find_payload(pt, pt_len, 0, np, 42,
+				assert_true(iks_test_find_payload(pt, pt_len, 0, np, 42,
 							 &off, &len, NULL));
 		}
 		devnull = fopen("/dev/null", "w");
@@ -222,7 +169,7 @@ static void test_exact_output_buffer(void **state)
 		len = load_frame(lab_cases[c].name, 3, msg, sizeof(msg));
 		k = iks_keytab_find_v2(&kt, msg, msg + 8);
 		assert_non_null(k);
-		assert_true(find_payload(msg, len, 28, msg[16], 46, &sk_off,
+		assert_true(iks_test_find_payload(msg, len, 28, msg[16], 46, &sk_off,
 					 &sk_len, NULL));
 		for (cap = sk_len; cap > 0; cap--) {
 			uint8_t *out = malloc(cap);
@@ -328,10 +275,10 @@ static void test_lab_skf_fragments(void **state)
 		joined_len += pt_len;
 	}
 	assert_int_equal(first_np, 35);
-	assert_true(find_payload(joined, joined_len, 0, first_np, 37, &off,
+	assert_true(iks_test_find_payload(joined, joined_len, 0, first_np, 37, &off,
 				 &len, NULL)); /* CERT */
 	assert_true(len > 500);
-	assert_true(find_payload(joined, joined_len, 0, first_np, 39, &off,
+	assert_true(iks_test_find_payload(joined, joined_len, 0, first_np, 39, &off,
 				 &len, NULL)); /* AUTH */
 	/* an SKF taken for an SK leaves the fragment fields out of the
 	 * associated data / ICV input and the layout shifts: refused */
@@ -359,7 +306,7 @@ static void test_lab_ikev1(void **state)
 	struct iks_v1_suite s;
 	struct iks_v1_ivchain p1, qm;
 	uint8_t m3[MSG_MAX], m4[MSG_MAX], msg[MSG_MAX], pt[MSG_MAX];
-	size_t l3, l4, len, off, plen;
+	size_t l3, l4, len, off = 0, plen = 0;
 	char err[IKS_ERRBUF_SIZE] = "";
 	uint8_t want_key[32];
 
@@ -373,7 +320,7 @@ static void test_lab_ikev1(void **state)
 	row = iks_keytab_find_v1(&kt, m3);
 	assert_non_null(row);
 	/* what the lab's own extractor (tests/lab/charon-keys) found */
-	unhex("ac99aa22977d3921e743cebeb6a24edefc1eb47e3b4c8cd2a3feb9da3346bb04",
+	iks_test_unhex("ac99aa22977d3921e743cebeb6a24edefc1eb47e3b4c8cd2a3feb9da3346bb04",
 	      want_key, sizeof(want_key));
 	assert_int_equal(row->key_len, 32);
 	assert_memory_equal(row->key, want_key, 32);
@@ -382,11 +329,11 @@ static void test_lab_ikev1(void **state)
 						  sizeof(err)), 0);
 	/* KE is the first payload of MM3 / MM4 */
 	assert_int_equal(m3[16], 4);
-	assert_true(find_payload(m3, l3, 28, 4, 4, &off, &plen, NULL));
+	assert_true(iks_test_find_payload(m3, l3, 28, 4, 4, &off, &plen, NULL));
 	{
-		size_t o4, p4;
+		size_t o4 = 0, p4 = 0;
 
-		assert_true(find_payload(m4, l4, 28, 4, 4, &o4, &p4, NULL));
+		assert_true(iks_test_find_payload(m4, l4, 28, 4, 4, &o4, &p4, NULL));
 		assert_int_equal(iks_crypto_v1_chain_phase1(
 					 &p1, &s, m3 + off + 4, plen - 4,
 					 m4 + o4 + 4, p4 - 4, err, sizeof(err)),
@@ -399,7 +346,7 @@ static void test_lab_ikev1(void **state)
 						       NULL, err, sizeof(err)),
 				 0);
 		assert_int_equal(msg[16], 5); /* ID first */
-		assert_true(find_payload(pt, len - 28, 0, 5, 8, &off, &plen,
+		assert_true(iks_test_find_payload(pt, len - 28, 0, 5, 8, &off, &plen,
 					 NULL));
 		assert_int_equal(plen, 4 + 32); /* HASH_I/R, SHA2-256 */
 	}
@@ -415,7 +362,7 @@ static void test_lab_ikev1(void **state)
 						       len - 28, pt, sizeof(pt),
 						       NULL, err, sizeof(err)),
 				 0);
-		assert_true(find_payload(pt, len - 28, 0, 8, 8, &off, &plen,
+		assert_true(iks_test_find_payload(pt, len - 28, 0, 8, 8, &off, &plen,
 					 NULL));
 		assert_int_equal(plen, 36);
 	}

@@ -13,27 +13,14 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "ikescope/crypto.h"
 #include "ikescope/cursor.h"
 #include "ikescope/error.h"
 
 #define DATA IKS_TEST_DATA "/crypto/"
 #define MSG_MAX 4096
-
-static size_t unhex(const char *hex, uint8_t *out, size_t cap)
-{
-	size_t n = 0;
-
-	while (hex[0] && hex[1] && n < cap) {
-		unsigned v;
-
-		if (sscanf(hex, "%2x", &v) != 1)
-			break;
-		out[n++] = (uint8_t)v;
-		hex += 2;
-	}
-	return n;
-}
 
 /* RFC 2202 / RFC 4231 test case 2: key "Jefe", the message given in two
  * parts to check that parts are concatenated. */
@@ -59,7 +46,7 @@ static void test_prf_known_answers(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		uint8_t out[64], want[64];
-		size_t out_len = 0, n = unhex(cases[i].mac, want, sizeof(want));
+		size_t out_len = 0, n = iks_test_unhex(cases[i].mac, want, sizeof(want));
 
 		assert_int_equal(iks_crypto_v1_prf(cases[i].hash,
 						   (const uint8_t *)"Jefe", 4,
@@ -91,7 +78,7 @@ static size_t load_frame(unsigned frame, uint8_t *out, size_t cap)
 	assert_non_null(f);
 	while (getline(&line, &lcap, f) > 0)
 		if ((unsigned)atoi(line) == frame && strchr(line, '\t')) {
-			n = unhex(strchr(line, '\t') + 1, out, cap);
+			n = iks_test_unhex(strchr(line, '\t') + 1, out, cap);
 			break;
 		}
 	free(line);

@@ -13,11 +13,24 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "ikescope/crypto.h"
 #include "ikescope/error.h"
 
 #define DATA IKS_TEST_DATA "/crypto/"
 #define MSG_MAX 4096
+
+/* Frame `frame` of a "<frame>\t<udp payload hex>" file (README.md). */
+static size_t load_frame(const char *name, unsigned frame, uint8_t *out, size_t cap)
+{
+	char path[512];
+	size_t n;
+
+	snprintf(path, sizeof(path), DATA "%s", name);
+	n = iks_test_load_frame(path, frame, out, cap);
+	return n;
+}
 
 static uint64_t rng = 0x9e3779b97f4a7c15u;
 
@@ -143,41 +156,6 @@ static void test_random_logs(void **state)
 	}
 	/* the generator does produce complete SAs now and then */
 	assert_true(rows > 0);
-}
-
-static size_t unhex(const char *hex, uint8_t *out, size_t cap)
-{
-	size_t n = 0;
-
-	while (hex[0] && hex[1] && n < cap) {
-		unsigned v;
-
-		if (sscanf(hex, "%2x", &v) != 1)
-			break;
-		out[n++] = (uint8_t)v;
-		hex += 2;
-	}
-	return n;
-}
-
-static size_t load_frame(const char *file, unsigned frame, uint8_t *out,
-			 size_t cap)
-{
-	char path[512], *line = NULL;
-	size_t lcap = 0, n = 0;
-	FILE *f;
-
-	snprintf(path, sizeof(path), DATA "%s", file);
-	f = fopen(path, "r");
-	assert_non_null(f);
-	while (getline(&line, &lcap, f) > 0)
-		if ((unsigned)atoi(line) == frame && strchr(line, '\t')) {
-			n = unhex(strchr(line, '\t') + 1, out, cap);
-			break;
-		}
-	free(line);
-	fclose(f);
-	return n;
 }
 
 /* Real messages with random damage, random SK geometry, every row. */

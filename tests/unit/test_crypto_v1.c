@@ -12,6 +12,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "ikescope/crypto.h"
 #include "ikescope/cursor.h"
 #include "ikescope/error.h"
@@ -34,21 +36,6 @@ struct msg {
 	size_t len;
 };
 
-static size_t unhex(const char *hex, uint8_t *out, size_t cap)
-{
-	size_t n = 0;
-
-	while (hex[0] && hex[1] && n < cap) {
-		unsigned v;
-
-		if (sscanf(hex, "%2x", &v) != 1)
-			break;
-		out[n++] = (uint8_t)v;
-		hex += 2;
-	}
-	return n;
-}
-
 static void load_frame(const char *file, unsigned frame, struct msg *m)
 {
 	char path[512], *line = NULL;
@@ -63,7 +50,7 @@ static void load_frame(const char *file, unsigned frame, struct msg *m)
 		char *tab = strchr(line, '\t');
 
 		if (tab && (unsigned)atoi(line) == frame) {
-			m->len = unhex(tab + 1, m->b, sizeof(m->b));
+			m->len = iks_test_unhex(tab + 1, m->b, sizeof(m->b));
 			break;
 		}
 	}
@@ -204,7 +191,7 @@ static void assert_hash_prefix(const uint8_t *pt, size_t len, uint8_t np,
 	struct iks_bytes h;
 	uint8_t want[16];
 
-	assert_int_equal(unhex(hex, want, sizeof(want)), 16);
+	assert_int_equal(iks_test_unhex(hex, want, sizeof(want)), 16);
 	assert_true(find_v1(pt, len, np, PL_HASH, &h, NULL));
 	assert_int_equal(h.len, 32); /* SHA2-256 */
 	assert_memory_equal(h.ptr, want, 16);
@@ -498,9 +485,9 @@ static void test_camellia_cbc(void **state)
 	char err[IKS_ERRBUF_SIZE] = "";
 
 	(void)state;
-	unhex("0123456789abcdeffedcba9876543210", row.key, 16);
-	unhex("0123456789abcdeffedcba9876543210", want, 16);
-	unhex("67673138549669730857065648eabe43", ct, 16);
+	iks_test_unhex("0123456789abcdeffedcba9876543210", row.key, 16);
+	iks_test_unhex("0123456789abcdeffedcba9876543210", want, 16);
+	iks_test_unhex("67673138549669730857065648eabe43", ct, 16);
 	assert_int_equal(iks_crypto_v1_suite_init(&s, &row, 8 /* Camellia */,
 						  128, V1_SHA256, err,
 						  sizeof(err)), 0);
