@@ -48,4 +48,8 @@ enum iks_err {
 /* Text for an error code; never NULL ("unknown error" for others). */
 const char *iks_strerror(int err);
 
+/* Write a detail message into a caller's errbuf (either may be NULL/0). */
+void iks_errf(char *errbuf, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 #endif

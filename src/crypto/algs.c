@@ -8,7 +8,6 @@
  * files written by Wireshark and strongSwan's save-keys plugin contain,
  * plus the strongSwan proposal keywords its logs print.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -260,18 +259,7 @@ const EVP_CIPHER *iks_cipher_for(enum iks_encr_mode mode,
 	return NULL;
 }
 
-void iks_errf(char *errbuf, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!errbuf || !errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(errbuf, errlen, fmt, ap);
-	va_end(ap);
-}
-
-static int hex_value(char c)
+int iks_hex_digit(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -294,7 +282,7 @@ int iks_hex_decode(const char *hex, size_t len, uint8_t *out, size_t cap,
 		return -1;
 	}
 	for (size_t i = 0; i < len; i += 2) {
-		int hi = hex_value(hex[i]), lo = hex_value(hex[i + 1]);
+		int hi = iks_hex_digit(hex[i]), lo = iks_hex_digit(hex[i + 1]);
 
 		if (hi < 0 || lo < 0) {
 			*why = "not a hex digit";

@@ -98,9 +98,8 @@ const struct iks_v1_hash_spec *iks_v1_hash_spec_find(uint16_t id);
 const EVP_CIPHER *iks_cipher_for(enum iks_encr_mode mode,
 				 enum iks_cipher_family fam, unsigned bits);
 
-/* Error text into a caller's buffer (NULL allowed). */
-void iks_errf(char *errbuf, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* The value of a hex digit, or -1. */
+int iks_hex_digit(char c);
 
 /* Parse hex text of exactly `len` chars (no prefix) into out.  Returns the
  * number of bytes, or -1 with a reason in why. */

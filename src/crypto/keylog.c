@@ -89,17 +89,6 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * "<conn|17> " or, before a responder knows its config, "<17> ": the
  * unique id is what stays the same for one IKE SA, so it is the key.
@@ -246,7 +235,7 @@ static bool dump_line(struct kl_dump *d, const char *t)
 	i++;
 	/* pairs are one space apart; two spaces start the ASCII column */
 	while (d->got < d->want && t[i] == ' ') {
-		int hi = hexval(t[i + 1]), lo = hi < 0 ? -1 : hexval(t[i + 2]);
+		int hi = iks_hex_digit(t[i + 1]), lo = hi < 0 ? -1 : iks_hex_digit(t[i + 2]);
 
 		if (lo < 0 || (t[i + 3] != ' ' && t[i + 3] != '\0' &&
 			       t[i + 3] != '\n'))
@@ -300,7 +289,7 @@ static void dump_done(struct kl_dump *d)
 static bool spi_hex(const char *p, uint8_t out[IKS_SPI_LEN])
 {
 	for (size_t i = 0; i < IKS_SPI_LEN; i++) {
-		int hi = hexval(p[2 * i]), lo = hi < 0 ? -1 : hexval(p[2 * i + 1]);
+		int hi = iks_hex_digit(p[2 * i]), lo = hi < 0 ? -1 : iks_hex_digit(p[2 * i + 1]);
 
 		if (hi < 0 || lo < 0)
 			return false;
