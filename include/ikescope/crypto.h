@@ -414,6 +414,11 @@ int iks_crypto_kex_shared(const struct iks_kex *k, const uint8_t *peer,
 			  size_t *len, char *errbuf, size_t errlen);
 void iks_crypto_kex_free(struct iks_kex *k);
 
+/* A plain hash over parts, for NAT detection: SHA-1 when v1_hash is 0
+ * (RFC 7296 2.23), else the IKEv1 hash algorithm (RFC 3947 3.2). */
+int iks_crypto_digest(uint16_t v1_hash, const struct iks_bytes *parts, size_t n_parts,
+		      uint8_t *out, size_t out_cap, size_t *out_len);
+
 /* Largest public value / shared secret (MODP 8192). */
 #define IKS_CRYPTO_KEX_MAX 1024
 

@@ -255,6 +255,31 @@ int iks_crypto_v2_auth_psk(uint16_t prf, const uint8_t *psk, size_t psk_len,
 	return rc;
 }
 
+int iks_crypto_digest(uint16_t v1_hash, const struct iks_bytes *parts, size_t n_parts,
+		      uint8_t *out, size_t out_cap, size_t *out_len)
+{
+	const struct iks_v1_hash_spec *h = iks_v1_hash_spec_find(v1_hash ? v1_hash :
+								 IKS_V1_HASH_SHA);
+	EVP_MD *md = h ? EVP_MD_fetch(NULL, h->digest, NULL) : NULL;
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	unsigned ol = 0;
+	int ok = md && ctx && out_cap >= (size_t)EVP_MD_get_size(md);
+
+	*out_len = 0;
+	ok = ok && EVP_DigestInit_ex(ctx, md, NULL);
+	for (size_t i = 0; ok && i < n_parts; i++)
+		ok = EVP_DigestUpdate(ctx, parts[i].ptr, parts[i].len);
+	ok = ok && EVP_DigestFinal_ex(ctx, out, &ol);
+	EVP_MD_CTX_free(ctx);
+	EVP_MD_free(md);
+	if (!h)
+		return IKS_ERR_UNSUPPORTED;
+	if (!ok)
+		return IKS_ERR_CRYPTO;
+	*out_len = ol;
+	return IKS_OK;
+}
+
 /* ------------------------------------------------------------- IKEv1 */
 
 static size_t v1_key_need(uint16_t encr, uint16_t key_bits)

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
-
 #include "ikescope/consts.h"
 #include "ikescope/names.h"
 #include "probe/probe_int.h"
@@ -300,36 +298,38 @@ int probe_natd(uint16_t v1_hash, const uint8_t spi_i[8], const uint8_t spi_r[8],
 {
 	/* RFC 7296 2.23: SHA1(SPIi | SPIr | IP | Port); RFC 3947 3.2:
 	 * HASH(CKY-I | CKY-R | IP | Port) with the negotiated hash */
-	const char *md = "SHA1";
-	uint8_t buf[8 + 8 + 16 + 2];
-	size_t n = 0;
-	unsigned ol = 0;
+	uint8_t pb[2] = { (uint8_t)(port >> 8), (uint8_t)port };
+	struct iks_bytes parts[4] = { { spi_i, 8 }, { spi_r, 8 },
+				      { a->a, a->family == 6 ? 16u : 4u }, { pb, 2 } };
 
-	switch (v1_hash) {
-	case IKS_V1_HASH_MD5:
-		md = "MD5";
-		break;
-	case IKS_V1_HASH_SHA2_256:
-		md = "SHA256";
-		break;
-	case IKS_V1_HASH_SHA2_384:
-		md = "SHA384";
-		break;
-	case IKS_V1_HASH_SHA2_512:
-		md = "SHA512";
-		break;
-	}
-	memcpy(buf, spi_i, 8);
-	memcpy(buf + 8, spi_r, 8);
-	n = 16;
-	memcpy(buf + n, a->a, a->family == 6 ? 16 : 4);
-	n += a->family == 6 ? 16 : 4;
-	buf[n++] = (uint8_t)(port >> 8);
-	buf[n++] = (uint8_t)port;
-	if (!EVP_Digest(buf, n, out, &ol, EVP_get_digestbyname(md), NULL))
-		return IKS_ERR_CRYPTO;
-	*len = ol;
-	return IKS_OK;
+	return iks_crypto_digest(v1_hash, parts, 4, out, 64, len);
+}
+
+bool pb_copy(struct iks_bytes b, void *out, size_t cap, size_t *len)
+{
+	struct iks_cur c = iks_cur_from_bytes(b);
+
+	if (b.len > cap || !iks_cur_copy(&c, out, b.len))
+		return false;
+	if (len)
+		*len = b.len;
+	return true;
+}
+
+bool pb_equal(struct iks_bytes b, const uint8_t *x, size_t len)
+{
+	uint8_t tmp[256];
+
+	return len <= sizeof tmp && b.len == len && pb_copy(b, tmp, sizeof tmp, NULL) &&
+	       !memcmp(tmp, x, len);
+}
+
+uint16_t pb_be16(struct iks_bytes b)
+{
+	struct iks_cur c = iks_cur_from_bytes(b);
+	uint16_t v = 0;
+
+	return iks_cur_be16(&c, &v) ? v : 0;
 }
 
 struct rmsg *rmsg_decode(const uint8_t *data, size_t len)
@@ -341,7 +341,11 @@ struct rmsg *rmsg_decode(const uint8_t *data, size_t len)
 	r = calloc(1, sizeof *r);
 	if (!r)
 		return NULL;
-	memcpy(r->data, data, len);
+	{
+		struct iks_cur c = iks_cur_make(data, len);
+
+		iks_cur_copy(&c, r->data, len);
+	}
 	r->len = len;
 	if (iks_ike_decode(r->data, r->len, &r->m) != IKS_OK) {
 		free(r);
@@ -390,11 +394,13 @@ void probe_collect_vids(struct iks_probe_discovery *d, const struct iks_msg *m)
 		if (name) {
 			snprintf(buf, sizeof buf, "%s", name);
 		} else {
+			struct iks_cur c = iks_cur_from_bytes(p->body);
 			size_t n = 0;
+			uint8_t v;
 
-			for (unsigned k = 0; k < p->body.len && n + 3 < sizeof buf; k++)
-				n += (size_t)snprintf(buf + n, sizeof buf - n, "%02x",
-						      p->body.ptr[k]);
+			buf[0] = '\0';
+			while (n + 3 < sizeof buf && iks_cur_u8(&c, &v))
+				n += (size_t)snprintf(buf + n, sizeof buf - n, "%02x", v);
 		}
 		for (unsigned k = 0; k < d->n_vids; k++)
 			if (!strcmp(d->vids[k], buf))

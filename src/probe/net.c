@@ -191,7 +191,11 @@ static int record(struct iks_probe *p, bool sent, bool natt, const uint8_t *data
 	r->data = malloc(len ? len : 1);
 	if (!r->data)
 		return IKS_ERR_NOMEM;
-	memcpy(r->data, data, len);
+	{
+		struct iks_cur c = iks_cur_make(data, len);
+
+		iks_cur_copy(&c, r->data, len);
+	}
 	r->len = len;
 	r->t = probe_now();
 	r->sent = sent;
@@ -233,36 +237,40 @@ static size_t recv_one(struct iks_probe *p, int fd, bool natt, uint8_t *buf, siz
 {
 	uint8_t raw[65536];
 	ssize_t n = recv(fd, raw, sizeof raw, 0);
-	size_t off = 0;
+	struct iks_cur c;
+	uint32_t marker;
+	size_t len;
 
 	if (n <= 0)
 		return 0;
-	if (natt) {
-		static const uint8_t zero[4];
-
-		if (n < 4 || memcmp(raw, zero, 4)) /* ESP or keepalive */
-			return 0;
-		off = 4;
-	}
-	if ((size_t)n - off < IKS_IKE_HDR_LEN || (size_t)n - off > cap)
+	c = iks_cur_make(raw, (size_t)n);
+	/* RFC 3948 2.2: on 4500 IKE follows a zero marker; anything else is
+	 * ESP (or a keepalive) */
+	if (natt && (!iks_cur_be32(&c, &marker) || marker != 0))
 		return 0;
-	memcpy(buf, raw + off, (size_t)n - off);
-	record(p, false, natt, buf, (size_t)n - off);
-	return (size_t)n - off;
+	len = iks_cur_left(&c);
+	if (len < IKS_IKE_HDR_LEN || len > cap || !iks_cur_copy(&c, buf, len))
+		return 0;
+	record(p, false, natt, buf, len);
+	return len;
 }
 
+/* Is message m (a datagram from the target) the answer to x? */
 static bool matches(const struct xchg *x, const uint8_t *m, size_t len)
 {
+	struct iks_cur c = iks_cur_make(m, len);
+	uint8_t spi_i[8], ver, exch, flags;
 	uint32_t msgid;
 
-	if (len < IKS_IKE_HDR_LEN || memcmp(m, x->spi_i, 8))
+	if (!iks_cur_copy(&c, spi_i, 8) || memcmp(spi_i, x->spi_i, 8) || !iks_cur_skip(&c, 9) ||
+	    !iks_cur_u8(&c, &ver) || !iks_cur_u8(&c, &exch) || !iks_cur_u8(&c, &flags) ||
+	    !iks_cur_be32(&c, &msgid))
 		return false;
-	msgid = (uint32_t)m[20] << 24 | (uint32_t)m[21] << 16 | (uint32_t)m[22] << 8 | m[23];
 	if (x->version == 2)
-		return (m[19] & IKS_V2_FLAG_R) && msgid == x->msgid && (m[17] >> 4) == 2;
-	if ((m[17] >> 4) != 1)
+		return (flags & IKS_V2_FLAG_R) && msgid == x->msgid && (ver >> 4) == 2;
+	if ((ver >> 4) != 1)
 		return false;
-	return x->want_any || msgid == x->msgid || m[18] == IKS_V1_EX_INFO;
+	return x->want_any || msgid == x->msgid || exch == IKS_V1_EX_INFO;
 }
 
 static double wait_of(const struct iks_probe *p, unsigned sends)
@@ -280,9 +288,10 @@ static void deliver(struct iks_probe *p, struct xchg **x, size_t n, const uint8_
 	for (size_t i = 0; i < n; i++) {
 		if (!x[i]->started || x[i]->done || !matches(x[i], m, len))
 			continue;
-		if (len > sizeof x[i]->resp)
+		struct iks_cur c = iks_cur_make(m, len);
+
+		if (!iks_cur_copy(&c, x[i]->resp, len) || len > sizeof x[i]->resp)
 			continue;
-		memcpy(x[i]->resp, m, len);
 		x[i]->resp_len = len;
 		x[i]->answered = x[i]->done = true;
 		return;

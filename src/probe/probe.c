@@ -246,9 +246,16 @@ int iks_probe_write_pcap(const struct iks_probe *p, FILE *out, char *errbuf, siz
 		put16(u + 2, dg.dport);
 		put16(u + 4, (uint16_t)udp_len);
 		put16(u + 6, 0);
-		if (dg.non_esp_marker)
-			memset(u + 8, 0, 4);
-		memcpy(u + udp_len - dg.len, dg.data, dg.len);
+		{
+			/* the marker and the message, through the writer */
+			struct iks_wr w = iks_wr_make(u + 8, sizeof pkt - ip - 8);
+
+			if (dg.non_esp_marker)
+				iks_wr_be32(&w, 0);
+			iks_wr_bytes(&w, dg.data, dg.len);
+			if (w.overflow)
+				continue;
+		}
 		/* UDP checksum over the pseudo header (mandatory for IPv6) */
 		s = sum16(dg.src.a, alen, 0);
 		s = sum16(dg.dst.a, alen, s);

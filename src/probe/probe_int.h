@@ -182,6 +182,12 @@ int bld_encode_body(struct bld *b, uint8_t *out, size_t cap, size_t *len,
 
 /* ------------------------------------------------------------- shared */
 
+/* Received bytes (views into a decoded answer) read through a cursor:
+ * copy a whole view, compare it, its first 16 bits (0 if shorter). */
+bool pb_copy(struct iks_bytes b, void *out, size_t cap, size_t *len);
+bool pb_equal(struct iks_bytes b, const uint8_t *x, size_t len);
+uint16_t pb_be16(struct iks_bytes b);
+
 /* Random SPI / cookie (never zero). */
 void probe_spi(uint8_t spi[8]);
 /* Identity (text) -> ID type + data for IKEv2 or IKEv1. */

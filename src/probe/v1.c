@@ -888,7 +888,7 @@ static void natd_check(struct iks_probe *p, struct v1sa *sa, const struct iks_ms
 			probe_natd(sa->xf.hash, sa->cky_i, sa->cky_r, &p->laddr, p->lport500, h, &hl);
 		else
 			probe_natd(sa->xf.hash, sa->cky_i, sa->cky_r, &p->raddr, p->rport, h, &hl);
-		if (hl != pl->body.len || memcmp(h, pl->body.ptr, hl))
+		if (!pb_equal(pl->body, h, hl))
 			sa->natt = true;
 		seen++;
 	}
@@ -913,8 +913,7 @@ static bool has_vid(const struct iks_msg *m, const char *name)
 	const uint8_t *id = vendor_id(name, &l);
 
 	for (unsigned i = 0; id && i < m->n_payloads; i++)
-		if (m->payloads[i].type == IKS_V1_PL_VID && m->payloads[i].body.len == l &&
-		    !memcmp(m->payloads[i].body.ptr, id, l))
+		if (m->payloads[i].type == IKS_V1_PL_VID && pb_equal(m->payloads[i].body, id, l))
 			return true;
 	return false;
 }
@@ -950,27 +949,22 @@ static bool take(const struct iks_msg *m, unsigned type, int parent, uint8_t *ou
 {
 	int i = iks_msg_find(m, type, parent);
 
-	if (i < 0 || m->payloads[i].body.len > cap)
-		return false;
-	memcpy(out, m->payloads[i].body.ptr, m->payloads[i].body.len);
-	*len = m->payloads[i].body.len;
-	return true;
+	return i >= 0 && pb_copy(m->payloads[i].body, out, cap, len);
 }
 
 static bool hash_r_ok(struct v1sa *sa, const struct iks_msg *m, int parent)
 {
 	int hi = iks_msg_find(m, IKS_V1_PL_HASH, parent), ii = iks_msg_find(m, IKS_V1_PL_ID, parent);
-	uint8_t h[64];
-	size_t hl = 0;
+	uint8_t h[64], id[260];
+	size_t hl = 0, il = 0;
 
-	if (hi < 0 || ii < 0)
+	if (hi < 0 || ii < 0 || !pb_copy(m->payloads[ii].body, id, sizeof id, &il))
 		return false;
 	if (iks_crypto_v1_hash_phase1(&sa->keys, false, sa->gxi, sa->gxi_len, sa->gxr, sa->gxr_len,
-				      sa->cky_i, sa->cky_r, sa->sai, sa->sai_len,
-				      m->payloads[ii].body.ptr, m->payloads[ii].body.len, h,
+				      sa->cky_i, sa->cky_r, sa->sai, sa->sai_len, id, il, h,
 				      sizeof h, &hl) < 0)
 		return false;
-	return hl == m->payloads[hi].body.len && !memcmp(h, m->payloads[hi].body.ptr, hl);
+	return pb_equal(m->payloads[hi].body, h, hl);
 }
 
 /* After NO-PROPOSAL-CHOSEN in Main Mode: the same encryption/hash pairs
@@ -1129,10 +1123,9 @@ int probe_negotiate_v1(struct iks_probe *p, char *errbuf, size_t errlen)
 			goto out;
 		mine = rmsg_decode(x->req, x->req_len);
 		si = mine ? iks_msg_find(&mine->m, IKS_V1_PL_SA, -1) : -1;
-		if (si >= 0 && mine->m.payloads[si].body.len <= sizeof sa->sai) {
-			sa->sai_len = mine->m.payloads[si].body.len;
-			memcpy(sa->sai, mine->m.payloads[si].body.ptr, sa->sai_len);
-		}
+		if (si >= 0 && !pb_copy(mine->m.payloads[si].body, sa->sai, sizeof sa->sai,
+					&sa->sai_len))
+			sa->sai_len = 0;
 		free(mine);
 	}
 	memcpy(x->spi_i, sa->cky_i, 8);

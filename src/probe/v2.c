@@ -106,8 +106,9 @@ static bool v2_chosen(const struct iks_msg *m, int parent, struct iks_probe_comb
 		return false;
 	pr = iks_sa_proposal(m, sa, 0);
 	if (spi && spi_len) {
-		*spi_len = (uint8_t)(pr->spi.len <= 8 ? pr->spi.len : 8);
-		memcpy(spi, pr->spi.ptr, *spi_len);
+		size_t l = 0;
+
+		*spi_len = pb_copy(pr->spi, spi, 8, &l) ? (uint8_t)l : 0;
 	}
 	for (unsigned k = 0; k < pr->xf_count; k++) {
 		const struct iks_transform *t = iks_proposal_transform(m, pr, k);
@@ -457,9 +458,9 @@ int probe_discover_v2(struct iks_probe *p)
 			if ((ni = rmsg_notify(&r->m, IKS_V2_N_COOKIE, -1)) >= 0 && bx->tries < 3) {
 				const struct iks_payload *n = &r->m.payloads[ni];
 
-				bx->st.cookie_len = n->u.notify.data.len <= sizeof bx->st.cookie ?
-						    n->u.notify.data.len : 0;
-				memcpy(bx->st.cookie, n->u.notify.data.ptr, bx->st.cookie_len);
+				if (!pb_copy(n->u.notify.data, bx->st.cookie, sizeof bx->st.cookie,
+					     &bx->st.cookie_len))
+					bx->st.cookie_len = 0;
 				bx->tries++;
 				d->cookies++;
 				if (nq < capq)
@@ -470,9 +471,7 @@ int probe_discover_v2(struct iks_probe *p)
 			if ((ni = rmsg_notify(&r->m, IKS_V2_N_INVALID_KE_PAYLOAD, -1)) >= 0 &&
 			    bx->tries < 3) {
 				const struct iks_payload *n = &r->m.payloads[ni];
-				uint16_t g = n->u.notify.data.len >= 2 ?
-					     (uint16_t)(n->u.notify.data.ptr[0] << 8 |
-							n->u.notify.data.ptr[1]) : 0;
+				uint16_t g = pb_be16(n->u.notify.data);
 
 				if (g && has_group(&bx->set, g) && v2init_group(&bx->st, g) == 0) {
 					bx->tries++;
@@ -671,15 +670,13 @@ static void v2_group_followup(struct iks_probe *p, const struct pp_list *ike)
 		if (!x->answered || !(r = rmsg_decode(x->resp, x->resp_len)))
 			goto out;
 		ni = rmsg_notify(&r->m, IKS_V2_N_COOKIE, -1);
-		if (ni < 0 || r->m.payloads[ni].u.notify.data.len > sizeof st.cookie)
+		if (ni < 0 || !pb_copy(r->m.payloads[ni].u.notify.data, st.cookie, sizeof st.cookie,
+				       &st.cookie_len))
 			break;
-		st.cookie_len = r->m.payloads[ni].u.notify.data.len;
-		memcpy(st.cookie, r->m.payloads[ni].u.notify.data.ptr, st.cookie_len);
 	}
 	if ((ni = rmsg_notify(&r->m, IKS_V2_N_INVALID_KE_PAYLOAD, -1)) >= 0 &&
-	    r->m.payloads[ni].u.notify.data.len >= 2)
-		p->out.dh_wanted = (uint16_t)(r->m.payloads[ni].u.notify.data.ptr[0] << 8 |
-					      r->m.payloads[ni].u.notify.data.ptr[1]);
+	    pb_be16(r->m.payloads[ni].u.notify.data))
+		p->out.dh_wanted = pb_be16(r->m.payloads[ni].u.notify.data);
 	else if (v2_chosen(&r->m, -1, &c, NULL, NULL))
 		p->out.dh_wanted = c.dh;
 	if (p->out.dh_wanted) {
@@ -762,16 +759,14 @@ int probe_negotiate_v2(struct iks_probe *p, char *errbuf, size_t errlen)
 		if ((ni = rmsg_notify(&r->m, IKS_V2_N_COOKIE, -1)) >= 0) {
 			const struct iks_payload *n = &r->m.payloads[ni];
 
-			sa->st.cookie_len = n->u.notify.data.len <= sizeof sa->st.cookie ?
-					    n->u.notify.data.len : 0;
-			memcpy(sa->st.cookie, n->u.notify.data.ptr, sa->st.cookie_len);
+			if (!pb_copy(n->u.notify.data, sa->st.cookie, sizeof sa->st.cookie,
+				     &sa->st.cookie_len))
+				sa->st.cookie_len = 0;
 			continue;
 		}
 		if ((ni = rmsg_notify(&r->m, IKS_V2_N_INVALID_KE_PAYLOAD, -1)) >= 0) {
 			const struct iks_payload *n = &r->m.payloads[ni];
-			uint16_t g = n->u.notify.data.len >= 2 ?
-				     (uint16_t)(n->u.notify.data.ptr[0] << 8 |
-						n->u.notify.data.ptr[1]) : 0;
+			uint16_t g = pb_be16(n->u.notify.data);
 			bool ours = false;
 
 			for (unsigned k = 0; k < ike.n; k++)
@@ -803,14 +798,16 @@ int probe_negotiate_v2(struct iks_probe *p, char *errbuf, size_t errlen)
 		int ke = iks_msg_find(&r->m, IKS_V2_PL_KE, -1);
 		int nn = iks_msg_find(&r->m, IKS_V2_PL_NONCE, -1);
 
-		if (ke < 0 || nn < 0 || r->m.payloads[nn].body.len > sizeof sa->nr) {
+		uint8_t gr[IKS_CRYPTO_KEX_MAX];
+		size_t grl = 0;
+
+		if (ke < 0 || nn < 0 ||
+		    !pb_copy(r->m.payloads[nn].body, sa->nr, sizeof sa->nr, &sa->nr_len) ||
+		    !pb_copy(r->m.payloads[ke].u.ke.data, gr, sizeof gr, &grl)) {
 			snprintf(o->note, sizeof o->note, "IKE_SA_INIT answer without KE or nonce");
 			goto done;
 		}
-		sa->nr_len = r->m.payloads[nn].body.len;
-		memcpy(sa->nr, r->m.payloads[nn].body.ptr, sa->nr_len);
-		rc = iks_crypto_kex_shared(sa->st.kex, r->m.payloads[ke].u.ke.data.ptr,
-					   r->m.payloads[ke].u.ke.data.len, gir, sizeof gir, &gl,
+		rc = iks_crypto_kex_shared(sa->st.kex, gr, grl, gir, sizeof gir, &gl,
 					   o->note, sizeof o->note);
 		if (rc < 0) {
 			rc = IKS_OK;
@@ -835,12 +832,10 @@ int probe_negotiate_v2(struct iks_probe *p, char *errbuf, size_t errlen)
 
 		if (s >= 0 && dd >= 0) {
 			probe_natd(0, sa->st.spi_i, sa->spi_r, &p->raddr, p->rport, h, &hl);
-			if (hl != r->m.payloads[s].u.notify.data.len ||
-			    memcmp(h, r->m.payloads[s].u.notify.data.ptr, hl))
+			if (!pb_equal(r->m.payloads[s].u.notify.data, h, hl))
 				sa->natt = true;
 			probe_natd(0, sa->st.spi_i, sa->spi_r, &p->laddr, p->lport500, h, &hl);
-			if (hl != r->m.payloads[dd].u.notify.data.len ||
-			    memcmp(h, r->m.payloads[dd].u.notify.data.ptr, hl))
+			if (!pb_equal(r->m.payloads[dd].u.notify.data, h, hl))
 				sa->natt = true;
 		}
 		if (sa->natt && (p->rport != IKS_PORT_IKE || probe_net_open4500(p) < 0))
@@ -928,17 +923,17 @@ int probe_negotiate_v2(struct iks_probe *p, char *errbuf, size_t errlen)
 		}
 		o->ike_established = true;
 		{
-			uint8_t want[64];
-			size_t wl = 0;
+			uint8_t want[64], idr[260];
+			size_t wl = 0, il = 0;
 			const struct iks_payload *ap = &r->m.payloads[ai], *rp = &r->m.payloads[ri];
 
-			iks_crypto_v2_auth_psk(sa->ike.prf, p->o.psk, p->o.psk_len, sa->keys.sk_pr,
-					       sa->keys.prf_len, sa->init_resp, sa->init_resp_len,
-					       sa->st.ni, NONCE_LEN, rp->body.ptr, rp->body.len, want,
-					       sizeof want, &wl);
-			o->responder_auth_ok = ap->u.auth.method == IKS_V2_AUTH_PSK &&
-					       wl == ap->u.auth.data.len &&
-					       !memcmp(want, ap->u.auth.data.ptr, wl);
+			if (pb_copy(rp->body, idr, sizeof idr, &il))
+				iks_crypto_v2_auth_psk(sa->ike.prf, p->o.psk, p->o.psk_len,
+						       sa->keys.sk_pr, sa->keys.prf_len, sa->init_resp,
+						       sa->init_resp_len, sa->st.ni, NONCE_LEN, idr, il,
+						       want, sizeof want, &wl);
+			o->responder_auth_ok = ap->u.auth.method == IKS_V2_AUTH_PSK && wl &&
+					       pb_equal(ap->u.auth.data, want, wl);
 		}
 		if (v2_chosen(&r->m, sk, &c, NULL, NULL)) {
 			o->child_established = true;
