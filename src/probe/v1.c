@@ -1059,6 +1059,10 @@ int probe_negotiate_v1(struct iks_probe *p, char *errbuf, size_t errlen)
 	}
 	if (rc < 0)
 		goto out;
+	/* strongSwan syntax: a group in the ESP proposals means PFS */
+	for (unsigned k = 0; !p->o.pfs_group && k < esp.n; k++)
+		if (esp.p[k].n_dh && iks_crypto_kex_supported(esp.p[k].dh[0]))
+			p->o.pfs_group = esp.p[k].dh[0];
 	/* the phase 1 transforms: every combination of each proposal; in
 	 * aggressive mode only those of the first group (one KE) */
 	for (unsigned k = 0; k < ike.n; k++) {

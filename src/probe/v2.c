@@ -729,6 +729,10 @@ int probe_negotiate_v2(struct iks_probe *p, char *errbuf, size_t errlen)
 	}
 	if (rc < 0)
 		goto out;
+	/* strongSwan syntax: a group in the ESP proposals means PFS */
+	for (unsigned k = 0; !p->o.pfs_group && k < esp.n; k++)
+		if (esp.p[k].n_dh && iks_crypto_kex_supported(esp.p[k].dh[0]))
+			p->o.pfs_group = esp.p[k].dh[0];
 	probe_spi(sa->st.spi_i);
 	iks_crypto_random(sa->st.ni, NONCE_LEN);
 	if (v2init_group(&sa->st, ike.p[0].dh[0]) < 0) {
