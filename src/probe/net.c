@@ -16,7 +16,8 @@
 #include "ikescope/consts.h"
 #include "probe/probe_int.h"
 
-static double mono(void)
+
+double probe_mono(void)
 {
 	struct timespec ts;
 
@@ -24,20 +25,9 @@ static double mono(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* Wall-clock time, advanced with the monotonic clock after the first call
- * of the process so the schedule never jumps. */
-double probe_now(void)
+double probe_now(const struct iks_probe *p)
 {
-	static double base_real = -1, base_mono;
-
-	if (base_real < 0) {
-		struct timespec ts;
-
-		clock_gettime(CLOCK_REALTIME, &ts);
-		base_real = (double)ts.tv_sec + ts.tv_nsec / 1e9;
-		base_mono = mono();
-	}
-	return base_real + (mono() - base_mono);
+	return p->base_real + (probe_mono() - p->base_mono);
 }
 
 static void addr_from_sa(const struct sockaddr_storage *ss, struct iks_addr *a,
@@ -197,7 +187,7 @@ static int record(struct iks_probe *p, bool sent, bool natt, const uint8_t *data
 		iks_cur_copy(&c, r->data, len);
 	}
 	r->len = len;
-	r->t = probe_now();
+	r->t = probe_now(p);
 	r->sent = sent;
 	r->natt = natt;
 	r->lport = natt ? p->lport4500 : p->lport500;
@@ -309,7 +299,7 @@ int probe_transact(struct iks_probe *p, struct xchg **x, size_t n)
 		x[i]->resp_len = 0;
 	}
 	for (;;) {
-		double now = probe_now(), next = now + 1.0;
+		double now = probe_now(p), next = now + 1.0;
 		size_t active = 0, left = 0;
 		struct pollfd pf[2];
 		int npf = 0, timeout;
@@ -372,7 +362,7 @@ int probe_transact(struct iks_probe *p, struct xchg **x, size_t n)
 		pf[npf++] = (struct pollfd){ .fd = p->fd500, .events = POLLIN };
 		if (p->fd4500 >= 0)
 			pf[npf++] = (struct pollfd){ .fd = p->fd4500, .events = POLLIN };
-		timeout = (int)((next - probe_now()) * 1000.0) + 1;
+		timeout = (int)((next - probe_now(p)) * 1000.0) + 1;
 		if (timeout < 0)
 			timeout = 0;
 		if (timeout > 1000)
@@ -397,14 +387,14 @@ int probe_transact(struct iks_probe *p, struct xchg **x, size_t n)
 
 void probe_linger(struct iks_probe *p, unsigned ms)
 {
-	double end = probe_now() + ms / 1000.0;
+	double end = probe_now(p) + ms / 1000.0;
 	uint8_t buf[16384];
 
 	if (end > p->deadline)
 		end = p->deadline;
 	for (;;) {
 		struct pollfd pf[2];
-		int npf = 0, timeout = (int)((end - probe_now()) * 1000.0);
+		int npf = 0, timeout = (int)((end - probe_now(p)) * 1000.0);
 
 		if (timeout <= 0)
 			return;
@@ -428,18 +418,18 @@ void probe_pace_opened(struct iks_probe *p)
 		memmove(p->opened, p->opened + 1, (p->n_opened - 1) * sizeof p->opened[0]);
 		p->n_opened--;
 	}
-	p->opened[p->n_opened++] = probe_now();
+	p->opened[p->n_opened++] = probe_now(p);
 }
 
 void probe_pace_stall(struct iks_probe *p)
 {
-	p->pause_until = probe_now() + p->o.half_open_wait_ms / 1000.0;
+	p->pause_until = probe_now(p) + p->o.half_open_wait_ms / 1000.0;
 }
 
 unsigned probe_pace(struct iks_probe *p, unsigned want)
 {
 	for (;;) {
-		double now = probe_now(), w = p->o.half_open_wait_ms / 1000.0, until = 0;
+		double now = probe_now(p), w = p->o.half_open_wait_ms / 1000.0, until = 0;
 		unsigned live = 0;
 
 		if (now >= p->deadline)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <stdio.h>
+#include <time.h>
 
 #include "ikescope/consts.h"
 #include "ikescope/diagnose.h"
@@ -44,6 +45,13 @@ int iks_probe_new(struct iks_probe **out, const struct iks_probe_opts *opts, cha
 	if (!p->o.half_open_wait_ms)
 		p->o.half_open_wait_ms = IKS_PROBE_HALF_OPEN_WAIT_MS;
 	p->fd500 = p->fd4500 = -1;
+	{
+		struct timespec ts;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		p->base_real = (double)ts.tv_sec + ts.tv_nsec / 1e9;
+		p->base_mono = probe_mono();
+	}
 	iks_keytab_init(&p->keys);
 	rc = probe_net_open(p, errbuf, errlen);
 	if (rc < 0) {
@@ -70,7 +78,7 @@ void iks_probe_free(struct iks_probe *p)
 
 static void start_clock(struct iks_probe *p)
 {
-	p->t0 = probe_now();
+	p->t0 = probe_now(p);
 	p->deadline = p->t0 + p->o.max_time_ms / 1000.0;
 }
 
@@ -199,8 +207,8 @@ static int put_le32(FILE *f, uint32_t v)
 
 int iks_probe_write_pcap(const struct iks_probe *p, FILE *out, char *errbuf, size_t errlen)
 {
-	static uint8_t pkt[65600];
-	int bad = 0;
+	uint8_t *pkt = malloc(65600);
+	int bad = pkt == NULL;
 
 	/* pcap header: magic, 2.4, zone, sigfigs, snaplen, LINKTYPE_RAW */
 	bad |= put_le32(out, 0xa1b2c3d4);
@@ -218,7 +226,7 @@ int iks_probe_write_pcap(const struct iks_probe *p, FILE *out, char *errbuf, siz
 		rec_datagram(p, i, &dg);
 		alen = dg.src.family == 6 ? 16 : 4;
 		udp_len = 8 + (dg.non_esp_marker ? 4 : 0) + dg.len;
-		if (udp_len + 40 > sizeof pkt)
+		if (udp_len + 40 > 65600)
 			continue;
 		if (dg.src.family == 6) {
 			memset(pkt, 0, 40);
@@ -248,7 +256,7 @@ int iks_probe_write_pcap(const struct iks_probe *p, FILE *out, char *errbuf, siz
 		put16(u + 6, 0);
 		{
 			/* the marker and the message, through the writer */
-			struct iks_wr w = iks_wr_make(u + 8, sizeof pkt - ip - 8);
+			struct iks_wr w = iks_wr_make(u + 8, 65600 - ip - 8);
 
 			if (dg.non_esp_marker)
 				iks_wr_be32(&w, 0);
@@ -273,6 +281,7 @@ int iks_probe_write_pcap(const struct iks_probe *p, FILE *out, char *errbuf, siz
 		bad |= put_le32(out, (uint32_t)total);
 		bad |= fwrite(pkt, 1, total, out) != total;
 	}
+	free(pkt);
 	if (bad || fflush(out)) {
 		probe_errf(errbuf, errlen, "cannot write the capture");
 		return IKS_ERR_IO;

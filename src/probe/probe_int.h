@@ -106,6 +106,7 @@ struct iks_probe {
 	struct iks_addr laddr, raddr;
 	uint16_t lport500, lport4500, rport;
 	double t0, deadline;
+	double base_real, base_mono;   /* the clock (probe_now) */
 	double last_start;          /* rate limit */
 	bool cut;                   /* max_time reached */
 
@@ -128,7 +129,10 @@ struct iks_probe {
 	struct iks_probe_outcome out;
 };
 
-double probe_now(void);
+/* Wall-clock time of the probe's clock: the real time at creation,
+ * advanced with the monotonic clock so the schedule never jumps. */
+double probe_now(const struct iks_probe *p);
+double probe_mono(void);
 int probe_net_open(struct iks_probe *p, char *errbuf, size_t errlen);
 int probe_net_open4500(struct iks_probe *p);
 void probe_net_close(struct iks_probe *p);
