@@ -36,6 +36,7 @@ enum {
 	IKS_PROP_MAX_ALGS = 8,
 	IKS_MSG_MAX_NOTIFY = 8,
 	IKS_CHILD_MAX_TS = 4,
+	IKS_NEGO_MAX_MSGS = 1024, /* a long-lived IKE SA's DPDs stop here */
 };
 
 /*
@@ -188,9 +189,11 @@ struct iks_nego {
 	uint16_t retry_group;    /* INVALID_KE_PAYLOAD's wanted group */
 	uint8_t first_spi_i[8];
 
-	/* messages in wire order (retransmissions folded in) */
+	/* messages in wire order (retransmissions folded in); at most
+	 * IKS_NEGO_MAX_MSGS are kept, later ones only counted */
 	struct iks_nmsg *msgs;
 	unsigned n_msgs, cap_msgs;
+	unsigned msgs_dropped;
 	struct iks_child *children;
 	unsigned n_children, cap_children;
 
@@ -207,17 +210,68 @@ struct iks_nego {
 	struct iks_nego_am *am;  /* private: Aggressive Mode message 1 parts */
 };
 
+/*
+ * Called once for each negotiation when it concludes (streaming mode, see
+ * iks_track_opts.on_concluded): the end-of-capture rules have run on it,
+ * and it is freed when the callback returns.
+ */
+typedef void (*iks_track_concluded_fn)(void *ctx, const struct iks_nego *n);
+
+#define IKS_TRACK_IDLE_DEFAULT 180.0 /* seconds of capture time */
+#define IKS_TRACK_MAX_OPEN_DEFAULT 100000
+
 struct iks_track_opts {
 	const struct iks_keytab *keys; /* may be NULL */
-	size_t max_negotiations;       /* open at once; 0 = default */
+	/* Without on_concluded: negotiations tracked in all (more are not
+	 * filed; 0 = 1 000 000).  With it: open at once (0 = default
+	 * IKS_TRACK_MAX_OPEN_DEFAULT); at the limit the least recently
+	 * active one is concluded early (counted in stats.evicted). */
+	size_t max_negotiations;
 	const uint8_t *psk;            /* --psk to check against HASH_R, or NULL */
 	size_t psk_len;
+	/*
+	 * Streaming mode, for captures of any size and live interfaces: when
+	 * set, a negotiation concludes once no IKE message of it was seen for
+	 * idle_timeout seconds of capture time (0 = IKS_TRACK_IDLE_DEFAULT),
+	 * at the open limit, or at iks_track_finish(); it is then handed to
+	 * on_concluded and freed, so memory follows the open negotiations.
+	 * ESP traffic does not keep a negotiation open (its packets are
+	 * counted while it is).  Negotiations concluding at the same moment
+	 * come in order of their first message (by id); iks_track_finish()
+	 * concludes all that remain in that order.  Without on_concluded,
+	 * every negotiation is kept until iks_track_free() and read with
+	 * iks_track_count()/iks_track_get().
+	 */
+	iks_track_concluded_fn on_concluded;
+	void *ctx;
+	double idle_timeout;
+};
+
+struct iks_track_stats {
+	uint64_t negotiations; /* created */
+	uint64_t open;         /* open now */
+	uint64_t open_peak;
+	uint64_t concluded;    /* handed to on_concluded */
+	uint64_t idle;         /* of those, concluded by the idle timeout */
+	uint64_t evicted;      /* concluded early at the open limit */
+	uint64_t not_tracked;  /* messages not filed: limit of negotiations */
+	uint64_t msgs_dropped; /* messages beyond IKS_NEGO_MAX_MSGS */
+	uint64_t frags_dropped;/* IKEv1 fragments given up at the table limit */
 };
 
 struct iks_tracker;
 
 int iks_track_new(struct iks_tracker **out, const struct iks_track_opts *opts);
 void iks_track_free(struct iks_tracker *t);
+
+/*
+ * Streaming mode: conclude the negotiations idle at time `now` (seconds
+ * since the epoch), e.g. from a live capture's clock when no traffic
+ * comes.  Datagrams do this themselves with their own timestamps.
+ */
+void iks_track_expire(struct iks_tracker *t, double now);
+
+void iks_track_get_stats(const struct iks_tracker *t, struct iks_track_stats *st);
 
 /*
  * Feed one datagram.  For an IKE message, returns the decoded message
@@ -228,10 +282,12 @@ void iks_track_free(struct iks_tracker *t);
 const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 					 const struct iks_datagram *dg);
 
-/* End of input: every open negotiation is concluded. */
+/* End of input: every open negotiation is concluded (and, in streaming
+ * mode, handed out and freed). */
 void iks_track_finish(struct iks_tracker *t);
 
-/* The negotiations, in order of their first message. */
+/* The negotiations, in order of their first message (none in streaming
+ * mode: those are handed to on_concluded). */
 size_t iks_track_count(const struct iks_tracker *t);
 const struct iks_nego *iks_track_get(const struct iks_tracker *t, size_t i);
 

@@ -2,6 +2,14 @@
  * The tracker: files every IKE message under its negotiation, folds
  * retransmissions, links IKEv2 retries, and moves each negotiation's
  * status through nego_set_status() only.
+ *
+ * Every lookup is a hash: initiator SPIs (and SPIs learned from rekeys and
+ * retries) -> negotiation, ESP SPIs -> child SA, and the unordered pair of
+ * peer addresses -> that pair's negotiations, newest first (for retries
+ * and rekeys).  In streaming mode (opts.on_concluded) the open
+ * negotiations are also kept in order of last activity, so the idle ones
+ * are found at the head of that list and concluded, handed out and freed
+ * as the capture goes; memory then follows the open negotiations.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,26 +19,55 @@
 #include "track/track_int.h"
 
 #define IKS_NEGO_DEFAULT_MAX 1000000
+#define IKS_NO_ENTRY (-1)
 /* An IKEv2 retry after INVALID_KE_PAYLOAD or COOKIE comes within seconds;
  * a new IKE_SA_INIT minutes later is a new attempt. */
 #define IKS_RETRY_WINDOW_S 30.0
 #define IKS_PROTO_IKE 1 /* RFC 7296 3.3.1 */
 
-struct spi_entry {
-	uint8_t spi[8];
-	uint32_t nego;
-	int32_t next;
+/* A negotiation with the tracker's bookkeeping around it. */
+struct node {
+	struct iks_nego n;             /* first: a node is its negotiation */
+	struct node *prev, *next;      /* open ones by id (order of creation) */
+	struct node *lru_prev, *lru_next; /* streaming: by last activity */
+	struct node *peer_prev, *peer_next; /* same peer-pair bucket, newest first */
+	uint32_t peer_bucket;
+	int32_t spi_owned, esp_owned;  /* its index entries (owner_next chains) */
+};
+
+/* An index entry: a key (IKE SPI, or ESP SPI) -> a node.  For ESP, aux
+ * is the child's index times 2, plus 1 for the responder's SPI. */
+struct entry {
+	uint64_t key;
+	struct node *node;
+	uint32_t aux;
+	int32_t next;       /* bucket chain, or the free list */
+	int32_t owner_next; /* the node's other entries in this index */
+};
+
+struct index {
+	int32_t *buckets;
+	uint32_t n_buckets; /* a power of two */
+	struct entry *e;
+	size_t used, cap;
+	int32_t free_list;
 };
 
 struct iks_tracker {
 	struct iks_track_opts opts;
+	bool streaming;
+	/* keep-all mode: every negotiation, by id */
 	struct iks_nego **negos;
 	size_t n_negos, cap_negos;
-	/* ispi -> negotiation, chained through entries[].next */
-	int32_t *buckets;
-	uint32_t n_buckets;
-	struct spi_entry *entries;
-	size_t n_entries, cap_entries;
+	unsigned next_id;
+	struct node *first, *last;     /* open, by id */
+	struct node *lru_head, *lru_tail;
+	struct node **peers;           /* peer-pair buckets */
+	uint32_t n_peer_buckets;
+	struct index spis, esps;
+	struct node **batch;           /* concluding together, sorted by id */
+	size_t cap_batch;
+	struct iks_track_stats st;
 	struct iks_ike_reasm *reasm;
 	struct iks_skf_table *skf;
 	struct iks_msg msg;
@@ -73,26 +110,227 @@ static void child_set_status(struct iks_child *c, enum iks_status to)
 		c->status = to;
 }
 
+static uint64_t mix64(uint64_t v);
+
+/* A 64-bit hash of a message's bytes, eight at a time (identical copies
+ * hash alike; a collision between different messages of one negotiation
+ * is a 2^-64 event). */
 static uint64_t digest(const uint8_t *p, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a */
+	uint64_t h = 0xcbf29ce484222325ull ^ (n * 0x9e3779b97f4a7c15ull);
+	size_t i = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		h ^= p[i];
-		h *= 0x100000001b3ull;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+		h ^= h >> 31;
 	}
-	return h;
+	for (; i < n; i++)
+		h = (h ^ p[i]) * 0x100000001b3ull;
+	return mix64(h);
 }
 
-static uint32_t spi_hash(const uint8_t spi[8], uint32_t n_buckets)
+static uint64_t mix64(uint64_t v)
+{
+	v ^= v >> 29;
+	v *= 0xbf58476d1ce4e5b9ull;
+	v ^= v >> 32;
+	return v;
+}
+
+static uint64_t spi_key(const uint8_t spi[8])
 {
 	uint64_t v;
 
 	memcpy(&v, spi, 8);
-	v ^= v >> 29;
-	v *= 0xbf58476d1ce4e5b9ull;
-	v ^= v >> 32;
-	return (uint32_t)v & (n_buckets - 1);
+	return v;
+}
+
+static bool grow_from(void **arr, size_t elem, size_t *cap, size_t need, size_t first)
+{
+	size_t ncap;
+	void *p;
+
+	if (need <= *cap)
+		return true;
+	ncap = *cap ? *cap * 2 : first;
+	while (ncap < need)
+		ncap *= 2;
+	p = realloc(*arr, ncap * elem);
+	if (!p)
+		return false;
+	*arr = p;
+	*cap = ncap;
+	return true;
+}
+
+static bool grow(void **arr, size_t elem, size_t *cap, size_t need)
+{
+	return grow_from(arr, elem, cap, need, 8);
+}
+
+/* ---- the SPI indexes: chained hashes with a free list ---- */
+
+static bool index_init(struct index *x, uint32_t n_buckets)
+{
+	x->n_buckets = n_buckets;
+	x->buckets = malloc(n_buckets * sizeof *x->buckets);
+	if (!x->buckets)
+		return false;
+	memset(x->buckets, 0xff, n_buckets * sizeof *x->buckets);
+	x->free_list = IKS_NO_ENTRY;
+	return true;
+}
+
+static void index_free(struct index *x)
+{
+	free(x->buckets);
+	free(x->e);
+}
+
+static bool index_rehash(struct index *x)
+{
+	uint32_t nb = x->n_buckets * 2;
+	int32_t *b = malloc(nb * sizeof *b);
+
+	if (!b)
+		return false;
+	memset(b, 0xff, nb * sizeof *b);
+	for (uint32_t h = 0; h < x->n_buckets; h++) {
+		int32_t e = x->buckets[h];
+
+		while (e != IKS_NO_ENTRY) {
+			int32_t next = x->e[e].next;
+			uint32_t nh = (uint32_t)mix64(x->e[e].key) & (nb - 1);
+
+			x->e[e].next = b[nh];
+			b[nh] = e;
+			e = next;
+		}
+	}
+	free(x->buckets);
+	x->buckets = b;
+	x->n_buckets = nb;
+	return true;
+}
+
+/* Adds key -> node to x, owned by *owner (the node's chain in x). */
+static bool index_add(struct index *x, uint64_t key, struct node *node, uint32_t aux,
+		      int32_t *owner)
+{
+	int32_t i;
+	uint32_t h;
+
+	if (x->used >= x->n_buckets && x->n_buckets < (1u << 30))
+		index_rehash(x); /* a longer chain if memory is short */
+	if (x->free_list != IKS_NO_ENTRY) {
+		i = x->free_list;
+		x->free_list = x->e[i].next;
+	} else {
+		if (x->cap >= INT32_MAX ||
+		    !grow_from((void **)&x->e, sizeof *x->e, &x->cap, x->cap + 1, 64))
+			return false;
+		i = (int32_t)x->used;
+		for (size_t j = x->used + 1; j < x->cap; j++) {
+			x->e[j].next = x->free_list;
+			x->free_list = (int32_t)j;
+		}
+	}
+	x->used++;
+	x->e[i].key = key;
+	x->e[i].node = node;
+	x->e[i].aux = aux;
+	h = (uint32_t)mix64(key) & (x->n_buckets - 1);
+	x->e[i].next = x->buckets[h];
+	x->buckets[h] = i;
+	x->e[i].owner_next = *owner;
+	*owner = i;
+	return true;
+}
+
+/* Removes every entry of the chain *owner from x. */
+static void index_drop(struct index *x, int32_t *owner)
+{
+	int32_t i = *owner;
+
+	while (i != IKS_NO_ENTRY) {
+		int32_t next_owned = x->e[i].owner_next;
+		int32_t *link = &x->buckets[(uint32_t)mix64(x->e[i].key) & (x->n_buckets - 1)];
+
+		while (*link != i)
+			link = &x->e[*link].next;
+		*link = x->e[i].next;
+		x->e[i].next = x->free_list;
+		x->e[i].node = NULL;
+		x->free_list = i;
+		x->used--;
+		i = next_owned;
+	}
+	*owner = IKS_NO_ENTRY;
+}
+
+static int32_t index_first(const struct index *x, uint64_t key)
+{
+	return x->buckets[(uint32_t)mix64(key) & (x->n_buckets - 1)];
+}
+
+/* ---- peer pairs ---- */
+
+static uint64_t addr_hash(const struct iks_addr *a)
+{
+	uint64_t lo, hi;
+
+	memcpy(&lo, a->a, 8);
+	memcpy(&hi, a->a + 8, 8);
+	return mix64(lo ^ mix64(hi ^ a->family));
+}
+
+static uint32_t peer_bucket(const struct iks_tracker *t, const struct iks_addr *a,
+			    const struct iks_addr *b)
+{
+	/* symmetric: either direction of a message finds the pair */
+	return (uint32_t)mix64(addr_hash(a) + addr_hash(b)) & (t->n_peer_buckets - 1);
+}
+
+static void peer_link(struct iks_tracker *t, struct node *x)
+{
+	struct node **head = &t->peers[x->peer_bucket];
+
+	x->peer_prev = NULL;
+	x->peer_next = *head;
+	if (*head)
+		(*head)->peer_prev = x;
+	*head = x;
+}
+
+static void peer_unlink(struct iks_tracker *t, struct node *x)
+{
+	if (x->peer_prev)
+		x->peer_prev->peer_next = x->peer_next;
+	else
+		t->peers[x->peer_bucket] = x->peer_next;
+	if (x->peer_next)
+		x->peer_next->peer_prev = x->peer_prev;
+}
+
+/* More open pairs than buckets: double them, keeping each chain newest
+ * first (the open list is oldest first, so relinking from it does). */
+static void peer_rehash(struct iks_tracker *t)
+{
+	uint32_t nb = t->n_peer_buckets * 2;
+	struct node **b = calloc(nb, sizeof *b);
+
+	if (!b)
+		return;
+	free(t->peers);
+	t->peers = b;
+	t->n_peer_buckets = nb;
+	for (struct node *x = t->first; x; x = x->next) {
+		x->peer_bucket = peer_bucket(t, &x->n.init_addr, &x->n.resp_addr);
+		peer_link(t, x);
+	}
 }
 
 int iks_track_new(struct iks_tracker **out, const struct iks_track_opts *opts)
@@ -103,19 +341,17 @@ int iks_track_new(struct iks_tracker **out, const struct iks_track_opts *opts)
 		return IKS_ERR_NOMEM;
 	if (opts)
 		t->opts = *opts;
+	t->streaming = t->opts.on_concluded != NULL;
 	if (!t->opts.max_negotiations)
-		t->opts.max_negotiations = IKS_NEGO_DEFAULT_MAX;
-	t->n_buckets = 4096;
-	t->buckets = malloc(t->n_buckets * sizeof *t->buckets);
-	if (!t->buckets) {
-		free(t);
-		return IKS_ERR_NOMEM;
-	}
-	memset(t->buckets, 0xff, t->n_buckets * sizeof *t->buckets);
-	if (iks_ike_reasm_new(&t->reasm) != IKS_OK || !(t->skf = iks_skf_new())) {
-		iks_ike_reasm_free(t->reasm);
-		free(t->buckets);
-		free(t);
+		t->opts.max_negotiations = t->streaming ? IKS_TRACK_MAX_OPEN_DEFAULT :
+							  IKS_NEGO_DEFAULT_MAX;
+	if (!(t->opts.idle_timeout > 0))
+		t->opts.idle_timeout = IKS_TRACK_IDLE_DEFAULT;
+	t->n_peer_buckets = 1024;
+	t->peers = calloc(t->n_peer_buckets, sizeof *t->peers);
+	if (!t->peers || !index_init(&t->spis, 1024) || !index_init(&t->esps, 1024) ||
+	    iks_ike_reasm_new(&t->reasm) != IKS_OK || !(t->skf = iks_skf_new())) {
+		iks_track_free(t);
 		return IKS_ERR_NOMEM;
 	}
 	*out = t;
@@ -135,70 +371,79 @@ void iks_track_free(struct iks_tracker *t)
 {
 	if (!t)
 		return;
+	if (t->streaming) {
+		for (struct node *x = t->first, *next; x; x = next) {
+			next = x->next;
+			nego_free(&x->n);
+		}
+	}
 	for (size_t i = 0; i < t->n_negos; i++)
 		nego_free(t->negos[i]);
 	free(t->negos);
-	free(t->buckets);
-	free(t->entries);
+	free(t->peers);
+	free(t->batch);
+	index_free(&t->spis);
+	index_free(&t->esps);
 	iks_ike_reasm_free(t->reasm);
 	iks_skf_free(t->skf);
 	free(t);
 }
 
-static bool grow(void **arr, size_t elem, size_t *cap, size_t need)
+static struct node *node_of(struct iks_nego *n)
 {
-	size_t ncap;
-	void *p;
-
-	if (need <= *cap)
-		return true;
-	ncap = *cap ? *cap * 2 : 8;
-	while (ncap < need)
-		ncap *= 2;
-	p = realloc(*arr, ncap * elem);
-	if (!p)
-		return false;
-	*arr = p;
-	*cap = ncap;
-	return true;
+	return (struct node *)n; /* n is the first member */
 }
 
-static bool rehash(struct iks_tracker *t)
+static bool index_spi(struct iks_tracker *t, const uint8_t spi[8], struct iks_nego *n)
 {
-	uint32_t nb = t->n_buckets * 2;
-	int32_t *b = malloc(nb * sizeof *b);
+	struct node *x = node_of(n);
 
-	if (!b)
-		return false;
-	memset(b, 0xff, nb * sizeof *b);
-	for (size_t i = 0; i < t->n_entries; i++) {
-		uint32_t h = spi_hash(t->entries[i].spi, nb);
-
-		t->entries[i].next = b[h];
-		b[h] = (int32_t)i;
-	}
-	free(t->buckets);
-	t->buckets = b;
-	t->n_buckets = nb;
-	return true;
+	return index_add(&t->spis, spi_key(spi), x, 0, &x->spi_owned);
 }
 
-static bool index_spi(struct iks_tracker *t, const uint8_t spi[8], uint32_t nego)
+static void index_esp(struct iks_tracker *t, struct iks_nego *n, const struct iks_child *c,
+		      bool responder, uint32_t spi)
 {
-	uint32_t h;
+	struct node *x = node_of(n);
 
-	if (t->n_entries >= t->n_buckets && !rehash(t))
-		return false;
-	if (!grow((void **)&t->entries, sizeof *t->entries, &t->cap_entries,
-		  t->n_entries + 1))
-		return false;
-	memcpy(t->entries[t->n_entries].spi, spi, 8);
-	t->entries[t->n_entries].nego = nego;
-	h = spi_hash(spi, t->n_buckets);
-	t->entries[t->n_entries].next = t->buckets[h];
-	t->buckets[h] = (int32_t)t->n_entries;
-	t->n_entries++;
-	return true;
+	if (spi)
+		index_add(&t->esps, spi, x, (uint32_t)(c - n->children) * 2 + responder,
+			  &x->esp_owned);
+}
+
+/* Streaming: the most recently active negotiation goes to the tail. */
+static void lru_unlink(struct iks_tracker *t, struct node *x)
+{
+	if (x->lru_prev)
+		x->lru_prev->lru_next = x->lru_next;
+	else
+		t->lru_head = x->lru_next;
+	if (x->lru_next)
+		x->lru_next->lru_prev = x->lru_prev;
+	else
+		t->lru_tail = x->lru_prev;
+	x->lru_prev = x->lru_next = NULL;
+}
+
+static void lru_append(struct iks_tracker *t, struct node *x)
+{
+	x->lru_prev = t->lru_tail;
+	x->lru_next = NULL;
+	if (t->lru_tail)
+		t->lru_tail->lru_next = x;
+	else
+		t->lru_head = x;
+	t->lru_tail = x;
+}
+
+static void touch(struct iks_tracker *t, struct iks_nego *n)
+{
+	struct node *x = node_of(n);
+
+	if (!t->streaming || t->lru_tail == x)
+		return;
+	lru_unlink(t, x);
+	lru_append(t, x);
 }
 
 static bool same_peers(const struct iks_nego *n, const struct iks_datagram *dg)
@@ -213,13 +458,14 @@ static struct iks_nego *lookup(struct iks_tracker *t, const uint8_t ispi[8],
 			       const struct iks_datagram *dg)
 {
 	struct iks_nego *found = NULL;
+	uint64_t key = spi_key(ispi);
 
 	/* the newest attempt with this SPI between these peers */
-	for (int32_t e = t->buckets[spi_hash(ispi, t->n_buckets)]; e >= 0;
-	     e = t->entries[e].next) {
-		struct iks_nego *n = t->negos[t->entries[e].nego];
+	for (int32_t e = index_first(&t->spis, key); e != IKS_NO_ENTRY;
+	     e = t->spis.e[e].next) {
+		struct iks_nego *n = &t->spis.e[e].node->n;
 
-		if (!memcmp(t->entries[e].spi, ispi, 8) && same_peers(n, dg) &&
+		if (t->spis.e[e].key == key && same_peers(n, dg) &&
 		    (!found || n->id > found->id))
 			found = n;
 	}
@@ -257,9 +503,13 @@ static bool asked_to_retry(const struct iks_nego *n)
 static struct iks_nego *find_retried(struct iks_tracker *t, const struct iks_datagram *dg,
 				     double now)
 {
-	for (size_t i = t->n_negos; i-- > 0;) {
-		struct iks_nego *n = t->negos[i];
+	/* this pair's negotiations, newest first */
+	for (struct node *x = t->peers[peer_bucket(t, &dg->src, &dg->dst)]; x;
+	     x = x->peer_next) {
+		struct iks_nego *n = &x->n;
 
+		if (!same_peers(n, dg))
+			continue;
 		if (now - n->end > IKS_RETRY_WINDOW_S)
 			break;
 		if (iks_addr_equal(&n->init_addr, &dg->src) &&
@@ -276,8 +526,9 @@ static struct iks_nego *find_retried(struct iks_tracker *t, const struct iks_dat
  */
 static struct iks_nego *find_rekeyed(struct iks_tracker *t, const struct iks_datagram *dg)
 {
-	for (size_t i = t->n_negos; i-- > 0;) {
-		struct iks_nego *n = t->negos[i];
+	for (struct node *x = t->peers[peer_bucket(t, &dg->src, &dg->dst)]; x;
+	     x = x->peer_next) {
+		struct iks_nego *n = &x->n;
 
 		if (n->version != 2 || n->status != IKS_STATUS_ESTABLISHED || !same_peers(n, dg))
 			continue;
@@ -307,22 +558,36 @@ static void note_retry(struct iks_nego *n)
 	memset(n->spi_r, 0, 8);
 }
 
+static void conclude_one(struct iks_tracker *t, struct node *x);
+
 static struct iks_nego *new_nego(struct iks_tracker *t, const struct iks_msg *m,
 				 const struct iks_datagram *dg, double now)
 {
+	struct node *x;
 	struct iks_nego *n;
 	bool sender_is_initiator = true;
 
-	if (t->n_negos >= t->opts.max_negotiations)
+	if (t->streaming) {
+		/* at the limit, the least recently active one makes room */
+		if (t->st.open >= t->opts.max_negotiations && t->lru_head) {
+			t->st.evicted++;
+			conclude_one(t, t->lru_head);
+		}
+	} else {
+		if (t->n_negos >= t->opts.max_negotiations)
+			return NULL;
+		if (!grow((void **)&t->negos, sizeof *t->negos, &t->cap_negos,
+			  t->n_negos + 1))
+			return NULL;
+	}
+	x = calloc(1, sizeof *x);
+	if (!x)
 		return NULL;
-	if (!grow((void **)&t->negos, sizeof *t->negos, &t->cap_negos, t->n_negos + 1))
-		return NULL;
-	n = calloc(1, sizeof *n);
-	if (!n)
-		return NULL;
+	x->spi_owned = x->esp_owned = IKS_NO_ENTRY;
+	n = &x->n;
 	if (m->version == 2)
 		sender_is_initiator = (m->hdr.flags & IKS_V2_FLAG_I) != 0;
-	n->id = (unsigned)t->n_negos + 1;
+	n->id = ++t->next_id;
 	n->version = m->version;
 	n->exchange = m->hdr.exchange;
 	n->init_addr = sender_is_initiator ? dg->src : dg->dst;
@@ -333,11 +598,27 @@ static struct iks_nego *new_nego(struct iks_tracker *t, const struct iks_msg *m,
 	memcpy(n->first_spi_i, m->hdr.ispi, 8);
 	n->start = n->end = now;
 	n->status = IKS_STATUS_INCOMPLETE;
-	if (!index_spi(t, m->hdr.ispi, (uint32_t)t->n_negos)) {
-		free(n);
+	if (!index_spi(t, m->hdr.ispi, n)) {
+		free(x);
 		return NULL;
 	}
-	t->negos[t->n_negos++] = n;
+	if (!t->streaming)
+		t->negos[t->n_negos++] = n;
+	if (t->st.open + 1 > t->n_peer_buckets)
+		peer_rehash(t); /* before x is on the open list it relinks */
+	x->prev = t->last;
+	if (t->last)
+		t->last->next = x;
+	else
+		t->first = x;
+	t->last = x;
+	if (t->streaming)
+		lru_append(t, x);
+	t->st.negotiations++;
+	if (++t->st.open > t->st.open_peak)
+		t->st.open_peak = t->st.open;
+	x->peer_bucket = peer_bucket(t, &n->init_addr, &n->resp_addr);
+	peer_link(t, x);
 	return n;
 }
 
@@ -365,7 +646,8 @@ static struct iks_child *child_for(struct iks_nego *n, uint32_t msgid, uint8_t e
 		if (n->children[i].message_id == msgid && n->children[i].exchange == exchange)
 			return &n->children[i];
 	size_t cap = n->cap_children;
-	if (!grow((void **)&n->children, sizeof *n->children, &cap, n->n_children + 1))
+	/* children are large and most negotiations have one or two */
+	if (!grow_from((void **)&n->children, sizeof *n->children, &cap, n->n_children + 1, 1))
 		return NULL;
 	n->cap_children = (unsigned)cap;
 	struct iks_child *c = &n->children[n->n_children++];
@@ -394,8 +676,8 @@ static uint32_t esp_spi_of(const struct iks_prop *p)
 }
 
 /* The SA / TS / KE contents of a phase 2 message, when readable. */
-static void child_contents(struct iks_child *c, const struct iks_msg *m,
-			   const struct iks_nmsg *nm, bool request)
+static void child_contents(struct iks_tracker *t, struct iks_nego *n, struct iks_child *c,
+			   const struct iks_msg *m, const struct iks_nmsg *nm, bool request)
 {
 	int sa = iks_track_find(m, m->version == 1 ? IKS_V1_PL_SA : IKS_V2_PL_SA);
 
@@ -406,8 +688,10 @@ static void child_contents(struct iks_child *c, const struct iks_msg *m,
 		if (sa >= 0) {
 			c->n_offered = (uint8_t)iks_track_props(m, sa, c->offered,
 							       IKS_NEGO_MAX_PROPS);
-			if (c->n_offered)
+			if (c->n_offered) {
 				c->spi_i = esp_spi_of(&c->offered[0]);
+				index_esp(t, n, c, false, c->spi_i);
+			}
 		}
 		c->pfs_known = true;
 		c->pfs_group = 0;
@@ -419,6 +703,7 @@ static void child_contents(struct iks_child *c, const struct iks_msg *m,
 	} else if (sa >= 0 && iks_track_props(m, sa, &c->chosen, 1)) {
 		c->has_chosen = true;
 		c->spi_r = esp_spi_of(&c->chosen);
+		index_esp(t, n, c, true, c->spi_r);
 		c->resp_ke_group = nm->ke_group;
 	}
 
@@ -487,7 +772,7 @@ static void note_ike_rekey(struct iks_tracker *t, struct iks_nego *n, struct iks
 		n->ike_rekeys++;
 	c->ike_rekey = true;
 	if (c->offered[0].spi_len == 8)
-		index_spi(t, c->offered[0].spi, n->id - 1);
+		index_spi(t, c->offered[0].spi, n);
 }
 
 /* IKEv2: RFC 7296 1.1-1.5 exchanges. */
@@ -533,7 +818,7 @@ static void apply_v2(struct iks_tracker *t, struct iks_nego *n, const struct iks
 			if (nm->auth_method)
 				n->auth_method_i = nm->auth_method;
 			if (c)
-				child_contents(c, m, nm, true);
+				child_contents(t, n, c, m, nm, true);
 			break;
 		}
 		if (nm->auth_method)
@@ -548,7 +833,7 @@ static void apply_v2(struct iks_tracker *t, struct iks_nego *n, const struct iks
 			nego_set_status(n, IKS_STATUS_FAILED, false, why);
 		}
 		if (c) {
-			child_contents(c, m, nm, false);
+			child_contents(t, n, c, m, nm, false);
 			if (c->has_chosen)
 				child_set_status(c, IKS_STATUS_ESTABLISHED);
 			else if (err) {
@@ -568,11 +853,11 @@ static void apply_v2(struct iks_tracker *t, struct iks_nego *n, const struct iks
 			break;
 		if (!nm->response) {
 			c->request_len = nm->length;
-			child_contents(c, m, nm, true);
+			child_contents(t, n, c, m, nm, true);
 			note_ike_rekey(t, n, c);
 			break;
 		}
-		child_contents(c, m, nm, false);
+		child_contents(t, n, c, m, nm, false);
 		if (c->has_chosen) {
 			child_set_status(c, IKS_STATUS_ESTABLISHED);
 		} else if (err) {
@@ -599,7 +884,8 @@ static unsigned phase1_position(const struct iks_nego *n)
 }
 
 /* IKEv1: RFC 2409 5 (Main, Aggressive), 5.5 (Quick Mode). */
-static void apply_v1(struct iks_nego *n, const struct iks_msg *m, struct iks_nmsg *nm)
+static void apply_v1(struct iks_tracker *t, struct iks_nego *n, const struct iks_msg *m,
+		     struct iks_nmsg *nm)
 {
 	uint16_t err = first_error(nm);
 	char why[128];
@@ -633,9 +919,9 @@ static void apply_v1(struct iks_nego *n, const struct iks_msg *m, struct iks_nms
 				k++;
 		if (k == 1) {
 			c->request_len = nm->length;
-			child_contents(c, m, nm, true);
+			child_contents(t, n, c, m, nm, true);
 		} else if (k == 2) {
-			child_contents(c, m, nm, false);
+			child_contents(t, n, c, m, nm, false);
 		} else if (k == 3) {
 			child_set_status(c, IKS_STATUS_ESTABLISHED);
 		}
@@ -667,25 +953,41 @@ static void apply_v1(struct iks_nego *n, const struct iks_msg *m, struct iks_nms
 	}
 }
 
+/*
+ * An ESP packet counts for the child SA whose SPI it carries: of several,
+ * the newest negotiation's, its first child, the initiator's SPI first.
+ * Entries of an SPI a child no longer has are skipped.
+ */
 static void count_esp(struct iks_tracker *t, const struct iks_datagram *dg)
 {
-	for (size_t i = t->n_negos; i-- > 0;) {
-		struct iks_nego *n = t->negos[i];
+	struct iks_nego *best = NULL;
+	uint32_t best_aux = 0;
 
-		for (unsigned j = 0; j < n->n_children; j++) {
-			struct iks_child *c = &n->children[j];
+	if (!dg->esp_spi)
+		return;
+	for (int32_t e = index_first(&t->esps, dg->esp_spi); e != IKS_NO_ENTRY;
+	     e = t->esps.e[e].next) {
+		const struct entry *en = &t->esps.e[e];
+		struct iks_nego *n = &en->node->n;
+		const struct iks_child *c;
 
-			/* each side's SPI is the one the other sends to */
-			if (c->spi_i && c->spi_i == dg->esp_spi) {
-				c->esp_packets_r++;
-				return;
-			}
-			if (c->spi_r && c->spi_r == dg->esp_spi) {
-				c->esp_packets_i++;
-				return;
-			}
+		if (en->key != dg->esp_spi || en->aux / 2 >= n->n_children)
+			continue;
+		c = &n->children[en->aux / 2];
+		if ((en->aux & 1 ? c->spi_r : c->spi_i) != dg->esp_spi)
+			continue;
+		if (!best || n->id > best->id || (n->id == best->id && en->aux < best_aux)) {
+			best = n;
+			best_aux = en->aux;
 		}
 	}
+	if (!best)
+		return;
+	/* each side's SPI is the one the other sends to */
+	if (best_aux & 1)
+		best->children[best_aux / 2].esp_packets_i++;
+	else
+		best->children[best_aux / 2].esp_packets_r++;
 }
 
 static struct iks_nmsg *append_msg(struct iks_nego *n)
@@ -728,6 +1030,9 @@ const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 	bool from_i, fragmented = false;
 	uint64_t dig;
 
+	/* every datagram's time moves the clock of idle expiry */
+	if (t->lru_head && t->lru_head->n.end + t->opts.idle_timeout < now)
+		iks_track_expire(t, now);
 	if (dg->kind == IKS_DG_ESP) {
 		count_esp(t, dg);
 		return NULL;
@@ -743,18 +1048,20 @@ const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 		n = find_retried(t, dg, now);
 		if (n) {
 			memcpy(n->spi_i, m->hdr.ispi, 8);
-			index_spi(t, m->hdr.ispi, n->id - 1);
+			index_spi(t, m->hdr.ispi, n);
 		}
 	}
 	if (!n && m->version == 2 && m->hdr.exchange != IKS_V2_EX_IKE_SA_INIT) {
 		n = find_rekeyed(t, dg);
 		if (n)
-			index_spi(t, m->hdr.ispi, n->id - 1);
+			index_spi(t, m->hdr.ispi, n);
 	}
 	if (!n)
 		n = new_nego(t, m, dg, now);
-	if (!n)
+	if (!n) {
+		t->st.not_tracked++;
 		return m; /* over the limit: still decoded for dissect */
+	}
 
 	from_i = from_initiator(n, m, dg);
 	if (m->version == 2 && m->n_payloads && m->payloads[m->n_payloads - 1].type == IKS_V2_PL_SKF) {
@@ -768,6 +1075,7 @@ const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 	if (n->crypto || t->opts.keys)
 		iks_track_decrypt(n, t->opts.keys, m, from_i, t->plain, sizeof t->plain);
 	n->end = now;
+	touch(t, n);
 	if (dg->sport == IKS_PORT_NATT || dg->dport == IKS_PORT_NATT)
 		n->floated = n->nat_t = true;
 
@@ -782,6 +1090,11 @@ const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 	    !(m->hdr.flags & IKS_V2_FLAG_R) && asked_to_retry(n))
 		note_retry(n);
 
+	if (n->n_msgs >= IKS_NEGO_MAX_MSGS) {
+		n->msgs_dropped++;
+		t->st.msgs_dropped++;
+		return m;
+	}
 	nm = append_msg(n);
 	if (!nm)
 		return m;
@@ -812,7 +1125,7 @@ const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 	if (n->version == 2)
 		apply_v2(t, n, m, nm);
 	else
-		apply_v1(n, m, nm);
+		apply_v1(t, n, m, nm);
 	iks_track_check_psk(n, m, from_i, phase1_position(n), t->opts.psk, t->opts.psk_len);
 	return m;
 }
@@ -950,18 +1263,87 @@ static void conclude_unanswered(struct iks_nego *n)
 				"request retransmitted and never answered");
 }
 
+static void conclude_rules(struct iks_nego *n)
+{
+	if (n->version == 2)
+		conclude_v2(n);
+	else
+		conclude_v1(n);
+	conclude_unanswered(n);
+	conclude_children(n);
+}
+
+/* Streaming: forget a negotiation everywhere and free it. */
+static void release(struct iks_tracker *t, struct node *x)
+{
+	index_drop(&t->spis, &x->spi_owned);
+	index_drop(&t->esps, &x->esp_owned);
+	peer_unlink(t, x);
+	lru_unlink(t, x);
+	if (x->prev)
+		x->prev->next = x->next;
+	else
+		t->first = x->next;
+	if (x->next)
+		x->next->prev = x->prev;
+	else
+		t->last = x->prev;
+	t->st.open--;
+	nego_free(&x->n);
+}
+
+static void conclude_one(struct iks_tracker *t, struct node *x)
+{
+	conclude_rules(&x->n);
+	t->st.concluded++;
+	t->opts.on_concluded(t->opts.ctx, &x->n);
+	release(t, x);
+}
+
+static int by_id(const void *a, const void *b)
+{
+	const struct node *x = *(struct node *const *)a, *y = *(struct node *const *)b;
+
+	return x->n.id < y->n.id ? -1 : x->n.id > y->n.id;
+}
+
+void iks_track_expire(struct iks_tracker *t, double now)
+{
+	size_t k = 0;
+
+	if (!t->streaming)
+		return;
+	/* the least recently active come first; those concluding together
+	 * are handed out in order of their first message */
+	for (struct node *x = t->lru_head; x && x->n.end + t->opts.idle_timeout < now;
+	     x = x->lru_next) {
+		if (!grow((void **)&t->batch, sizeof *t->batch, &t->cap_batch, k + 1))
+			break;
+		t->batch[k++] = x;
+	}
+	if (k > 1)
+		qsort(t->batch, k, sizeof *t->batch, by_id);
+	for (size_t i = 0; i < k; i++) {
+		t->st.idle++;
+		conclude_one(t, t->batch[i]);
+	}
+}
+
 void iks_track_finish(struct iks_tracker *t)
 {
-	for (size_t i = 0; i < t->n_negos; i++) {
-		struct iks_nego *n = t->negos[i];
-
-		if (n->version == 2)
-			conclude_v2(n);
-		else
-			conclude_v1(n);
-		conclude_unanswered(n);
-		conclude_children(n);
+	if (t->streaming) {
+		while (t->first)
+			conclude_one(t, t->first);
+		return;
 	}
+	for (size_t i = 0; i < t->n_negos; i++)
+		conclude_rules(t->negos[i]);
+}
+
+void iks_track_get_stats(const struct iks_tracker *t, struct iks_track_stats *st)
+{
+	*st = t->st;
+	st->frags_dropped = iks_ike_reasm_dropped(t->reasm);
 }
 
 size_t iks_track_count(const struct iks_tracker *t)
