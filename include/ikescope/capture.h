@@ -48,6 +48,12 @@ enum iks_dg_kind {
 	 * frame's own datagram, if any.  Callers count these per flow.
 	 */
 	IKS_DG_FRAG_LOST,
+	/*
+	 * Live captures with opts.idle_ticks: the read timeout passed with
+	 * no frame.  No data; ts is the wall clock, so a consumer can expire
+	 * state and report progress while the interface is quiet.
+	 */
+	IKS_DG_IDLE,
 };
 
 /* Why an IKS_DG_FRAG_LOST datagram was given up. */
@@ -104,6 +110,9 @@ struct iks_capture_opts {
 	 * (SPIs, exchange, message ID) is often all there is.  Off: such
 	 * frames are only counted in stats.truncated. */
 	bool keep_truncated;
+	/* Live: yield IKS_DG_IDLE at each read timeout (about 4 a second)
+	 * while no traffic comes. */
+	bool idle_ticks;
 };
 
 #define IKS_FRAG_TIMEOUT_DEFAULT 30
@@ -152,6 +161,17 @@ int iks_capture_open_file(struct iks_capture **out, const char *path,
 int iks_capture_open_live(struct iks_capture **out, const char *ifname,
 			  const struct iks_capture_opts *opts, char *errbuf,
 			  size_t errlen);
+
+/*
+ * Live captures: what the kernel reported (pcap_stats): packets that
+ * passed the filter, dropped for lack of buffer space, and dropped by
+ * the interface.  Returns false for files or when the platform cannot
+ * tell.
+ */
+struct iks_capture_live_stats {
+	uint64_t received, dropped, if_dropped;
+};
+bool iks_capture_live_stats(struct iks_capture *cap, struct iks_capture_live_stats *ls);
 
 /*
  * Ends the capture: iks_capture_next() returns what is pending (lost

@@ -73,6 +73,7 @@ struct iks_capture {
 	void *pcap;               /* pcap_t, kept opaque to the layer files */
 	void *gz;                 /* gzFile: gzip or passed through by zlib */
 	void *fp;                 /* FILE from fopencookie, read by libpcap */
+	char *iobuf;              /* fp's buffer */
 	uint8_t peek[32];         /* the first bytes, read to check the magic */
 	size_t peek_len, peek_off;
 	bool compressed;

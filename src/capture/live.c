@@ -114,6 +114,19 @@ int iks_capture_open_live(struct iks_capture **out, const char *ifname,
 	return IKS_OK;
 }
 
+bool iks_capture_live_stats(struct iks_capture *cap, struct iks_capture_live_stats *ls)
+{
+	struct pcap_stat ps;
+
+	memset(ls, 0, sizeof *ls);
+	if (cap->fp || !cap->pcap || pcap_stats(cap->pcap, &ps) < 0)
+		return false;
+	ls->received = ps.ps_recv;
+	ls->dropped = ps.ps_drop;
+	ls->if_dropped = ps.ps_ifdrop;
+	return true;
+}
+
 void iks_capture_break(struct iks_capture *cap)
 {
 	cap->stop = 1;
