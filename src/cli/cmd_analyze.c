@@ -1,12 +1,25 @@
 /*
  * ikescope analyze [--json] [--keys FILE]... [--fail-on-error] CAPTURE...
+ * ikescope analyze -i IFACE [-Z USER] ...
  * Rebuild every negotiation, diagnose it, report it (shared/spec/cli.md).
+ *
+ * The tracker runs in streaming mode: each negotiation is diagnosed and
+ * printed when it concludes (idle for --idle-timeout seconds of capture
+ * time, or at the end) and then freed, so memory follows the negotiations
+ * open at once, not the size of the capture.  Records come in order of
+ * conclusion; those concluding together (all of them, in a capture
+ * shorter than the idle timeout) in order of their first message.
  */
+#include <errno.h>
 #include <getopt.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -14,15 +27,42 @@
 #include "ikescope/report.h"
 #include "ikescope/track.h"
 
+/* Live status line: how often, in seconds of wall time. */
+#define STATUS_INTERVAL_S 1.0
+
 struct analyze {
 	struct iks_tracker *tracker;
+	bool json, ladder, live, stats;
+	int only;                 /* status filter, -1 = all */
+	const char *peer, *spi;
+	unsigned flags;           /* IKS_REPORT_* */
+	size_t counts[3];
+	size_t total;
+	/* live */
+	struct iks_capture *cap;
+	const char *ifname;
+	bool status_line;         /* stderr is a terminal */
+	double last_status;
+	char *jbuf;               /* one JSON record */
+	size_t jcap;
 };
+
+/* The capture a signal ends (live only). */
+static struct iks_capture *volatile live_cap;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	if (live_cap)
+		iks_capture_break(live_cap);
+}
 
 static void analyze_usage(FILE *f)
 {
 	fputs("usage: ikescope analyze [--json] [--ladder] [--keys FILE]... [--fail-on-error]\n"
 	      "                        [--status STATUS] [--peer ADDR] [--spi HEX]\n"
-	      "                        [--ike-port PORT]... CAPTURE...\n"
+	      "                        [--ike-port PORT]... [--idle-timeout S] [--max-open N]\n"
+	      "                        CAPTURE... | -i IFACE [-Z USER]\n"
 	      "  --json           one JSON record per IKE SA negotiation (JSON Lines)\n"
 	      "  --ladder         draw each negotiation's messages between the peers\n"
 	      "  --peer ADDR      only negotiations with ADDR as initiator or responder\n"
@@ -34,28 +74,17 @@ static void analyze_usage(FILE *f)
 	      "  --status STATUS  report only negotiations with this status\n"
 	      "                   (established, failed, incomplete)\n"
 	      "  --ike-port PORT  also decode UDP PORT as IKE (besides 500 and 4500)\n"
+	      "  --idle-timeout S a negotiation without messages for S seconds (capture\n"
+	      "                   time) is concluded and reported (default 180)\n"
+	      "  --max-open N     negotiations open at once; at the limit the least\n"
+	      "                   recently active is concluded early (default 100000)\n"
+	      "  --stats          at the end, counters of the tracker on stderr\n"
+	      "  -i, --interface IFACE  capture live on IFACE (IKE, NAT-T, ESP, IP\n"
+	      "                   fragments); reports as negotiations conclude, until\n"
+	      "                   SIGINT or SIGTERM\n"
+	      "  -Z, --user USER  with -i: drop privileges to USER once the interface is open\n"
 	      "CAPTURE is a pcap or pcapng file, optionally gzip-compressed, or - for stdin.\n",
 	      f);
-}
-
-static void analyze_datagram(void *ctx, const struct iks_datagram *dg)
-{
-	struct analyze *a = ctx;
-
-	iks_track_datagram(a->tracker, dg);
-}
-
-static void print_summary_json(size_t counts[3], size_t total)
-{
-	json_t *o = json_pack("{s:s,s:I,s:I,s:I,s:I}", "type", "summary",
-			      "negotiations", (json_int_t)total,
-			      "established", (json_int_t)counts[IKS_STATUS_ESTABLISHED],
-			      "failed", (json_int_t)counts[IKS_STATUS_FAILED],
-			      "incomplete", (json_int_t)counts[IKS_STATUS_INCOMPLETE]);
-
-	json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	fputc('\n', stdout);
-	json_decref(o);
 }
 
 /* --peer / --spi filters: textual comparison with what the report prints. */
@@ -77,6 +106,283 @@ static bool matches(const struct iks_nego *n, const char *peer, const char *spi)
 	return true;
 }
 
+static void clear_status(struct analyze *a)
+{
+	if (a->status_line && a->last_status > 0)
+		fputs("\r\033[K", stderr);
+}
+
+/*
+ * One record, one line: dumped into a buffer and written at once
+ * (json_dumpf() would call fwrite() for every token).
+ */
+static void write_json(struct analyze *a, const json_t *o)
+{
+	const size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(16);
+	size_t need = json_dumpb(o, a->jbuf, a->jcap, flags);
+
+	if (need >= a->jcap) {
+		char *p = realloc(a->jbuf, need + 1024);
+
+		if (!p) {
+			json_dumpf(o, stdout, flags);
+			fputc('\n', stdout);
+			return;
+		}
+		a->jbuf = p;
+		a->jcap = need + 1024;
+		need = json_dumpb(o, a->jbuf, a->jcap, flags);
+	}
+	if (need) {
+		a->jbuf[need] = '\n';
+		fwrite(a->jbuf, 1, need + 1, stdout);
+	}
+}
+
+/* The tracker hands over each negotiation as it concludes. */
+static void concluded(void *ctx, const struct iks_nego *n)
+{
+	struct analyze *a = ctx;
+	struct iks_findings fs;
+
+	a->counts[n->status]++;
+	a->total++;
+	if ((a->only >= 0 && (int)n->status != a->only) || !matches(n, a->peer, a->spi))
+		return;
+	iks_diagnose(n, &fs);
+	clear_status(a);
+	if (a->json) {
+		json_t *o = iks_report_nego_json(n, &fs);
+
+		write_json(a, o);
+		json_decref(o);
+	} else {
+		iks_report_nego_text(stdout, n, &fs, a->flags);
+		if (a->ladder)
+			iks_report_ladder_text(stdout, n);
+	}
+	if (a->live)
+		fflush(stdout);
+}
+
+static void analyze_datagram(void *ctx, const struct iks_datagram *dg)
+{
+	struct analyze *a = ctx;
+
+	iks_track_datagram(a->tracker, dg);
+}
+
+static double wall_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void print_status(struct analyze *a)
+{
+	struct iks_track_stats ts;
+	struct iks_capture_stats cs;
+	struct iks_capture_live_stats ls;
+
+	iks_track_get_stats(a->tracker, &ts);
+	iks_capture_get_stats(a->cap, &cs);
+	iks_capture_live_stats(a->cap, &ls);
+	fprintf(stderr, "\r\033[Kikescope: %s: %llu open, %zu done, %llu frames, %llu IKE, "
+		"%llu dropped",
+		a->ifname, (unsigned long long)ts.open, a->total,
+		(unsigned long long)cs.frames, (unsigned long long)cs.ike,
+		(unsigned long long)(ls.dropped + ls.if_dropped));
+	fflush(stderr);
+}
+
+/* What was given up to stay within the limits, if anything. */
+static void print_limits_text(const struct iks_track_stats *ts,
+			      const struct iks_capture_stats *cs)
+{
+	if (ts->evicted)
+		printf("%llu negotiation%s concluded early at the limit of open negotiations "
+		       "(--max-open)\n", (unsigned long long)ts->evicted,
+		       ts->evicted == 1 ? "" : "s");
+	if (ts->not_tracked)
+		printf("%llu message%s not filed: too many negotiations\n",
+		       (unsigned long long)ts->not_tracked, ts->not_tracked == 1 ? "" : "s");
+	if (ts->msgs_dropped)
+		printf("%llu message%s not kept: over %u in one negotiation\n",
+		       (unsigned long long)ts->msgs_dropped, ts->msgs_dropped == 1 ? "" : "s",
+		       (unsigned)IKS_NEGO_MAX_MSGS);
+	if (ts->frags_dropped)
+		printf("%llu incomplete IKE fragment set%s given up (table full)\n",
+		       (unsigned long long)ts->frags_dropped, ts->frags_dropped == 1 ? "" : "s");
+	if (cs && cs->ip_frag_dropped)
+		printf("%llu IP fragment%s dropped (reassembly memory limit or malformed)\n",
+		       (unsigned long long)cs->ip_frag_dropped,
+		       cs->ip_frag_dropped == 1 ? "" : "s");
+}
+
+static void print_summary(struct analyze *a, const struct iks_capture_stats *cs,
+			  const struct iks_capture_live_stats *ls)
+{
+	struct iks_track_stats ts;
+
+	iks_track_get_stats(a->tracker, &ts);
+	if (a->json) {
+		json_t *o = json_pack("{s:s,s:I,s:I,s:I,s:I}", "type", "summary",
+				      "negotiations", (json_int_t)a->total,
+				      "established", (json_int_t)a->counts[IKS_STATUS_ESTABLISHED],
+				      "failed", (json_int_t)a->counts[IKS_STATUS_FAILED],
+				      "incomplete", (json_int_t)a->counts[IKS_STATUS_INCOMPLETE]);
+
+		/* only what happened: files within the limits read as before */
+		if (ts.evicted)
+			json_object_set_new(o, "evicted", json_integer((json_int_t)ts.evicted));
+		if (ts.not_tracked)
+			json_object_set_new(o, "not_tracked",
+					    json_integer((json_int_t)ts.not_tracked));
+		if (ts.msgs_dropped)
+			json_object_set_new(o, "messages_dropped",
+					    json_integer((json_int_t)ts.msgs_dropped));
+		if (ts.frags_dropped)
+			json_object_set_new(o, "ike_fragments_dropped",
+					    json_integer((json_int_t)ts.frags_dropped));
+		if (cs && cs->ip_frag_dropped)
+			json_object_set_new(o, "ip_fragments_dropped",
+					    json_integer((json_int_t)cs->ip_frag_dropped));
+		if (a->live) {
+			json_object_set_new(o, "interface", json_string(a->ifname));
+			json_object_set_new(o, "frames", json_integer((json_int_t)cs->frames));
+			json_object_set_new(o, "open_peak", json_integer((json_int_t)ts.open_peak));
+			if (ls) {
+				json_object_set_new(o, "received", json_integer((json_int_t)ls->received));
+				json_object_set_new(o, "dropped", json_integer((json_int_t)ls->dropped));
+				json_object_set_new(o, "if_dropped",
+						    json_integer((json_int_t)ls->if_dropped));
+			}
+		}
+		json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		fputc('\n', stdout);
+		json_decref(o);
+		return;
+	}
+	printf("%zu negotiation%s: %zu established, %zu failed, %zu incomplete\n", a->total,
+	       a->total == 1 ? "" : "s", a->counts[IKS_STATUS_ESTABLISHED],
+	       a->counts[IKS_STATUS_FAILED], a->counts[IKS_STATUS_INCOMPLETE]);
+	print_limits_text(&ts, cs);
+	if (a->live) {
+		printf("%s: %llu frames", a->ifname, (unsigned long long)cs->frames);
+		if (ls)
+			printf(", %llu received by the filter, %llu dropped by the kernel, "
+			       "%llu by the interface",
+			       (unsigned long long)ls->received, (unsigned long long)ls->dropped,
+			       (unsigned long long)ls->if_dropped);
+		putchar('\n');
+	}
+}
+
+static void print_stats(const struct analyze *a)
+{
+	struct iks_track_stats ts;
+
+	iks_track_get_stats(a->tracker, &ts);
+	fprintf(stderr, "ikescope: %llu negotiations, at most %llu open at once; concluded: "
+		"%llu idle, %llu at the open limit, %llu at the end; %llu messages not filed, "
+		"%llu not kept, %llu IKE fragment sets given up\n",
+		(unsigned long long)ts.negotiations, (unsigned long long)ts.open_peak,
+		(unsigned long long)ts.idle, (unsigned long long)ts.evicted,
+		(unsigned long long)(ts.concluded - ts.idle - ts.evicted),
+		(unsigned long long)ts.not_tracked, (unsigned long long)ts.msgs_dropped,
+		(unsigned long long)ts.frags_dropped);
+}
+
+/* As tcpdump -Z: the interface is open, root is no longer needed. */
+static int drop_privileges(const char *user)
+{
+	struct passwd *pw = getpwnam(user);
+
+	if (!pw) {
+		fprintf(stderr, "ikescope: -Z: no such user '%s'\n", user);
+		return -1;
+	}
+	if (initgroups(pw->pw_name, pw->pw_gid) < 0 || setgid(pw->pw_gid) < 0 ||
+	    setuid(pw->pw_uid) < 0) {
+		fprintf(stderr, "ikescope: -Z %s: %s\n", user, strerror(errno));
+		return -1;
+	}
+	if (pw->pw_uid != 0 && setuid(0) == 0) {
+		fprintf(stderr, "ikescope: -Z %s: could not give up root\n", user);
+		return -1;
+	}
+	return 0;
+}
+
+static int run_live(struct analyze *a, struct iks_capture_opts *opts, const char *user)
+{
+	char err[IKS_ERRBUF_SIZE] = "";
+	struct iks_capture_stats cs;
+	struct iks_capture_live_stats ls;
+	struct sigaction sa;
+	struct iks_datagram dg;
+	bool have_ls;
+	int rc;
+
+	opts->idle_ticks = true;
+	rc = iks_capture_open_live(&a->cap, a->ifname, opts, err, sizeof err);
+	if (rc < 0) {
+		fprintf(stderr, "ikescope: %s: %s\n", a->ifname, err[0] ? err : iks_strerror(rc));
+		return IKS_EXIT_USAGE;
+	}
+	if (user && drop_privileges(user) < 0) {
+		iks_capture_close(a->cap);
+		return IKS_EXIT_USAGE;
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	live_cap = a->cap;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	a->status_line = isatty(STDERR_FILENO);
+	if (!a->status_line)
+		fprintf(stderr, "ikescope: listening on %s\n", a->ifname);
+	while ((rc = iks_capture_next(a->cap, &dg, err, sizeof err)) > 0) {
+		iks_track_datagram(a->tracker, &dg);
+		if (a->status_line) {
+			double now = wall_now();
+
+			if (now - a->last_status >= STATUS_INTERVAL_S) {
+				a->last_status = now;
+				print_status(a);
+			}
+		}
+	}
+	if (rc < 0)
+		fprintf(stderr, "ikescope: %s: %s\n", a->ifname, err[0] ? err : iks_strerror(rc));
+	live_cap = NULL;
+	clear_status(a);
+	iks_track_finish(a->tracker);
+	iks_capture_get_stats(a->cap, &cs);
+	have_ls = iks_capture_live_stats(a->cap, &ls);
+	print_summary(a, &cs, have_ls ? &ls : NULL);
+	fflush(stdout);
+	iks_capture_close(a->cap);
+	a->cap = NULL;
+	return rc < 0 ? IKS_EXIT_USAGE : IKS_EXIT_OK;
+}
+
+static bool parse_seconds(const char *s, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || *end || !(v > 0) || v > 1e9)
+		return false;
+	*out = v;
+	return true;
+}
+
 int iks_cmd_analyze(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -90,23 +396,25 @@ int iks_cmd_analyze(int argc, char **argv)
 		{ "spi", required_argument, NULL, 'S' },
 		{ "psk", required_argument, NULL, 'K' },
 		{ "psk-file", required_argument, NULL, 'f' },
+		{ "interface", required_argument, NULL, 'i' },
+		{ "user", required_argument, NULL, 'Z' },
+		{ "idle-timeout", required_argument, NULL, 'T' },
+		{ "max-open", required_argument, NULL, 'M' },
+		{ "stats", no_argument, NULL, 'x' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct iks_capture_opts opts = { 0 };
 	struct iks_keytab keys;
 	struct iks_track_opts topts = { 0 };
-	struct analyze a = { 0 };
-	bool json = false, fail_on_error = false, ladder = false;
-	const char *peer = NULL, *spi = NULL;
+	struct analyze a = { .only = -1 };
+	bool fail_on_error = false;
+	const char *user = NULL;
 	char psk[1024];
-	int c, status = IKS_EXIT_OK, only = -1;
-	size_t counts[3] = { 0, 0, 0 };
-	unsigned flags = 0;
-	char err[IKS_ERRBUF_SIZE];
+	int c, status = IKS_EXIT_OK;
 
 	iks_keytab_init(&keys);
-	while ((c = getopt_long(argc, argv, "jk:Fs:p:LP:S:K:f:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "jk:Fs:p:LP:S:K:f:i:Z:T:M:xh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'K':
 		case 'f':
@@ -119,16 +427,16 @@ int iks_cmd_analyze(int argc, char **argv)
 			topts.psk_len = strlen(psk);
 			break;
 		case 'L':
-			ladder = true;
+			a.ladder = true;
 			break;
 		case 'P':
-			peer = optarg;
+			a.peer = optarg;
 			break;
 		case 'S':
-			spi = optarg;
+			a.spi = optarg;
 			break;
 		case 'j':
-			json = true;
+			a.json = true;
 			break;
 		case 'k':
 			if (iks_cli_load_keys(&keys, optarg) < 0) {
@@ -143,8 +451,8 @@ int iks_cmd_analyze(int argc, char **argv)
 		case 's':
 			for (int s = 0; s < 3; s++)
 				if (!strcmp(optarg, iks_status_name((enum iks_status)s)))
-					only = s;
-			if (only < 0) {
+					a.only = s;
+			if (a.only < 0) {
 				fprintf(stderr, "ikescope analyze: unknown status '%s'\n", optarg);
 				iks_keytab_free(&keys);
 				return IKS_EXIT_USAGE;
@@ -161,6 +469,36 @@ int iks_cmd_analyze(int argc, char **argv)
 			opts.ike_ports[opts.n_ike_ports++] = (uint16_t)port;
 			break;
 		}
+		case 'i':
+			a.ifname = optarg;
+			break;
+		case 'x':
+			a.stats = true;
+			break;
+		case 'Z':
+			user = optarg;
+			break;
+		case 'T':
+			if (!parse_seconds(optarg, &topts.idle_timeout)) {
+				fprintf(stderr, "ikescope analyze: bad --idle-timeout: %s\n", optarg);
+				iks_keytab_free(&keys);
+				return IKS_EXIT_USAGE;
+			}
+			break;
+		case 'M': {
+			char *end;
+			unsigned long long v;
+
+			errno = 0;
+			v = strtoull(optarg, &end, 10);
+			if (errno || end == optarg || *end || v == 0 || v > 100000000ull) {
+				fprintf(stderr, "ikescope analyze: bad --max-open: %s\n", optarg);
+				iks_keytab_free(&keys);
+				return IKS_EXIT_USAGE;
+			}
+			topts.max_negotiations = (size_t)v;
+			break;
+		}
 		case 'h':
 			analyze_usage(stdout);
 			iks_keytab_free(&keys);
@@ -171,57 +509,46 @@ int iks_cmd_analyze(int argc, char **argv)
 			return IKS_EXIT_USAGE;
 		}
 	}
-	if (optind >= argc) {
+	if (a.ifname ? optind < argc || !*a.ifname : optind >= argc) {
+		if (a.ifname)
+			fputs("ikescope analyze: -i and capture files exclude each other\n", stderr);
 		analyze_usage(stderr);
 		iks_keytab_free(&keys);
 		return IKS_EXIT_USAGE;
 	}
+	if (user && !a.ifname) {
+		fputs("ikescope analyze: -Z needs -i\n", stderr);
+		iks_keytab_free(&keys);
+		return IKS_EXIT_USAGE;
+	}
+	topts.on_concluded = concluded;
+	topts.ctx = &a;
 	if (iks_track_new(&a.tracker, &topts) != IKS_OK) {
 		fputs("ikescope: out of memory\n", stderr);
 		iks_keytab_free(&keys);
 		return IKS_EXIT_USAGE;
 	}
-	if (!json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"))
-		flags |= IKS_REPORT_COLOR;
-	/* one tracker over all files: a negotiation may span captures */
-	for (int i = optind; i < argc; i++)
-		if (iks_cli_each_datagram(argv[i], &opts, analyze_datagram, &a) < 0)
-			status = IKS_EXIT_USAGE;
-	iks_track_finish(a.tracker);
-
-	for (size_t i = 0; i < iks_track_count(a.tracker); i++) {
-		const struct iks_nego *n = iks_track_get(a.tracker, i);
-		struct iks_findings fs;
-
-		counts[n->status]++;
-		if ((only >= 0 && (int)n->status != only) || !matches(n, peer, spi))
-			continue;
-		iks_diagnose(n, &fs);
-		if (json) {
-			json_t *o = iks_report_nego_json(n, &fs);
-
-			json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER |
-						      JSON_REAL_PRECISION(16));
-			fputc('\n', stdout);
-			json_decref(o);
-		} else {
-			iks_report_nego_text(stdout, n, &fs, flags);
-			if (ladder)
-				iks_report_ladder_text(stdout, n);
-		}
+	if (!a.json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"))
+		a.flags |= IKS_REPORT_COLOR;
+	if (a.ifname) {
+		a.live = true;
+		status = run_live(&a, &opts, user);
+	} else {
+		/* one tracker over all files: a negotiation may span captures */
+		for (int i = optind; i < argc; i++)
+			if (iks_cli_each_datagram(argv[i], &opts, analyze_datagram, &a) < 0)
+				status = IKS_EXIT_USAGE;
+		iks_track_finish(a.tracker);
+		print_summary(&a, NULL, NULL);
 	}
-	if (json)
-		print_summary_json(counts, iks_track_count(a.tracker));
-	else
-		printf("%zu negotiation%s: %zu established, %zu failed, %zu incomplete\n",
-		       iks_track_count(a.tracker), iks_track_count(a.tracker) == 1 ? "" : "s",
-		       counts[IKS_STATUS_ESTABLISHED], counts[IKS_STATUS_FAILED],
-		       counts[IKS_STATUS_INCOMPLETE]);
-	(void)err;
+	fflush(stdout);
+	if (a.stats)
+		print_stats(&a);
 	iks_track_free(a.tracker);
+	free(a.jbuf);
 	iks_keytab_free(&keys);
 	iks_crypto_wipe(psk, sizeof psk);
-	if (status == IKS_EXIT_OK && fail_on_error && counts[IKS_STATUS_FAILED])
+	if (status == IKS_EXIT_OK && fail_on_error && a.counts[IKS_STATUS_FAILED])
 		status = IKS_EXIT_FAILED_NEGOTIATION;
 	return status;
 }
