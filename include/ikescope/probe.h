@@ -142,7 +142,8 @@ int iks_probe_new(struct iks_probe **out, const struct iks_probe_opts *opts,
 		  char *errbuf, size_t errlen);
 void iks_probe_free(struct iks_probe *p);
 
-/* Sweep proposals (opts.version 0 = IKEv2 then IKEv1). */
+/* One of these per probe object (a second call: IKS_ERR_USAGE).
+ * Sweep proposals (opts.version 0 = IKEv2 then IKEv1). */
 int iks_probe_discover(struct iks_probe *p, char *errbuf, size_t errlen);
 /* Full test negotiation, then delete. */
 int iks_probe_negotiate(struct iks_probe *p, char *errbuf, size_t errlen);

@@ -196,6 +196,33 @@ static int record(struct iks_probe *p, bool sent, bool natt, const uint8_t *data
 	return IKS_OK;
 }
 
+/* Datagrams are kept only when they belong to an SA this probe started:
+ * a gateway still retransmitting to an earlier run on the same port is
+ * not part of this one. */
+static bool own_spi(const struct iks_probe *p, const uint8_t spi[8])
+{
+	for (size_t i = p->n_spis; i-- > 0;)
+		if (!memcmp(p->spis[i], spi, 8))
+			return true;
+	return false;
+}
+
+static void note_spi(struct iks_probe *p, const uint8_t *msg, size_t len)
+{
+	if (len < 8 || own_spi(p, msg))
+		return;
+	if (p->n_spis == p->cap_spis) {
+		size_t cap = p->cap_spis ? 2 * p->cap_spis : 64;
+		uint8_t (*n)[8] = realloc(p->spis, cap * sizeof *n);
+
+		if (!n)
+			return;
+		p->spis = n;
+		p->cap_spis = cap;
+	}
+	memcpy(p->spis[p->n_spis++], msg, 8);
+}
+
 static int send_raw(struct iks_probe *p, const uint8_t *msg, size_t len, bool natt)
 {
 	uint8_t buf[8192 + 4];
@@ -210,6 +237,7 @@ static int send_raw(struct iks_probe *p, const uint8_t *msg, size_t len, bool na
 	}
 	memcpy(buf + n, msg, len);
 	n += len;
+	note_spi(p, msg, len);
 	/* a refused send (ICMP unreachable reported) is not fatal: the
 	 * request is retransmitted and ends as no-response */
 	(void)send(fd, buf, n, 0);
@@ -239,7 +267,8 @@ static size_t recv_one(struct iks_probe *p, int fd, bool natt, uint8_t *buf, siz
 	if (natt && (!iks_cur_be32(&c, &marker) || marker != 0))
 		return 0;
 	len = iks_cur_left(&c);
-	if (len < IKS_IKE_HDR_LEN || len > cap || !iks_cur_copy(&c, buf, len))
+	if (len < IKS_IKE_HDR_LEN || len > cap || !iks_cur_copy(&c, buf, len) ||
+	    !own_spi(p, buf))
 		return 0;
 	record(p, false, natt, buf, len);
 	return len;

@@ -70,10 +70,22 @@ void iks_probe_free(struct iks_probe *p)
 	for (size_t i = 0; i < p->n_recs; i++)
 		free(p->recs[i].data);
 	free(p->recs);
+	free(p->spis);
 	iks_keytab_free(&p->keys);
 	if (p->tracker)
 		iks_track_free(p->tracker);
 	free(p);
+}
+
+/* One run per probe object: its records and keys are that run's. */
+static int start_run(struct iks_probe *p, char *errbuf, size_t errlen)
+{
+	if (p->ran) {
+		probe_errf(errbuf, errlen, "a probe object runs once");
+		return IKS_ERR_USAGE;
+	}
+	p->ran = true;
+	return IKS_OK;
 }
 
 static void start_clock(struct iks_probe *p)
@@ -84,8 +96,10 @@ static void start_clock(struct iks_probe *p)
 
 int iks_probe_discover(struct iks_probe *p, char *errbuf, size_t errlen)
 {
-	int rc = IKS_OK;
+	int rc = start_run(p, errbuf, errlen);
 
+	if (rc < 0)
+		return rc;
 	start_clock(p);
 	if (p->o.version != 1)
 		rc = probe_discover_v2(p);
@@ -100,6 +114,10 @@ int iks_probe_discover(struct iks_probe *p, char *errbuf, size_t errlen)
 
 int iks_probe_negotiate(struct iks_probe *p, char *errbuf, size_t errlen)
 {
+	int rc = start_run(p, errbuf, errlen);
+
+	if (rc < 0)
+		return rc;
 	start_clock(p);
 	if (p->o.version == 1)
 		return probe_negotiate_v1(p, errbuf, errlen);

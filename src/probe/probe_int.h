@@ -109,9 +109,12 @@ struct iks_probe {
 	double base_real, base_mono;   /* the clock (probe_now) */
 	double last_start;          /* rate limit */
 	bool cut;                   /* max_time reached */
+	bool ran;                   /* discover/negotiate called */
 
 	struct rec *recs;
 	size_t n_recs, cap_recs;
+	uint8_t (*spis)[8];         /* initiator SPIs the probe used */
+	size_t n_spis, cap_spis;
 
 	struct iks_keytab keys;
 	struct iks_tracker *tracker;
