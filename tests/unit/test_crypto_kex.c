@@ -147,6 +147,31 @@ static void test_prf_and_prfplus(void **state)
 	assert_int_equal(iks_crypto_v2_prf_len(99), 0);
 }
 
+/* RFC 4615 4: AES-CMAC-PRF-128 with 18-, 16- and 10-byte keys (the first
+ * and last are reduced with AES-CMAC under the zero key first). */
+static void test_prf_aes_cmac_rfc4615(void **state)
+{
+	static const struct { const char *key, *want; } v[] = {
+		{ "000102030405060708090a0b0c0d0e0fedcb", "84a348a4a45d235babfffc0d2b4da09a" },
+		{ "000102030405060708090a0b0c0d0e0f", "980ae87b5f4c9c5214f5b6a8455e4c2d" },
+		{ "00010203040506070809", "290d9e112edb09ee141fcf64c0b72f3d" },
+	};
+	uint8_t msg[20], key[32], want[16], out[16];
+	struct iks_bytes m = { msg, sizeof msg };
+
+	(void)state;
+	unhex("000102030405060708090a0b0c0d0e0f10111213", msg, sizeof msg);
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		size_t kl = unhex(v[i].key, key, sizeof key), ol = 0;
+
+		unhex(v[i].want, want, sizeof want);
+		assert_int_equal(iks_crypto_v2_prf(IKS_V2_PRF_AES128_CMAC, key, kl, &m, 1, out,
+						   sizeof out, &ol), IKS_OK);
+		assert_int_equal(ol, 16);
+		assert_memory_equal(out, want, 16);
+	}
+}
+
 /* Keys derived, a message encrypted by the initiator and by the
  * responder, both decrypted by iks_crypto_v2_decrypt. */
 static void v2_roundtrip(uint16_t encr, uint16_t bits, uint16_t integ, uint16_t prf)
@@ -282,6 +307,7 @@ int main(void)
 		cmocka_unit_test(test_ecp256_rfc5903),
 		cmocka_unit_test(test_kex_agreement),
 		cmocka_unit_test(test_prf_and_prfplus),
+		cmocka_unit_test(test_prf_aes_cmac_rfc4615),
 		cmocka_unit_test(test_v2_encrypt_roundtrip),
 		cmocka_unit_test(test_v1_encrypt_roundtrip),
 		cmocka_unit_test(test_v1_key_expansion),
