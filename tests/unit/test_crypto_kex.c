@@ -1,7 +1,8 @@
 /*
  * Unit tests for the initiator-side crypto (src/crypto/kex.c, kdf.c,
  * encrypt.c): key exchange known answers (RFC 7748 6.1 X25519, RFC 5903
- * 8.1 ECP-256), MODP agreement, HMAC known answers through the IKEv2 prf
+ * 8.1 ECP-256, RFC 7027 Brainpool 256/384), MODP agreement, RFC 4615
+ * AES-CMAC-PRF-128, HMAC known answers through the IKEv2 prf
  * (RFC 4231), prf+ structure, and round trips of what we encrypt through
  * the existing decryption functions (IKEv2 SK with CBC+HMAC, GCM and
  * 3DES; IKEv1 CBC with the IV chain).
@@ -81,6 +82,43 @@ static void test_ecp256_rfc5903(void **state)
 	assert_int_equal(iks_crypto_kex_shared(k, gr, 64, sec, sizeof sec, &sl, NULL, 0),
 			 IKS_ERR_INVALID);
 	iks_crypto_kex_free(k);
+}
+
+/* RFC 7027 (Brainpool in IKE) key exchange vectors: A's private value
+ * with B's public value gives the shared x coordinate. */
+static void test_brainpool_rfc7027(void **state)
+{
+	static const struct { uint16_t group; const char *priv_a, *pub_b, *shared; } v[] = {
+		{ 28, "81db1ee100150ff2ea338d708271be38300cb54241d79950f77b063039804f1d",
+		  "8d2d688c6cf93e1160ad04cc4429117dc2c41825e1e9fca0addd34e6f1b39f7b"
+		  "990c57520812be512641e47034832106bc7d3e8dd0e4c7f1136d7006547cec6a",
+		  "89afc39d41d3b327814b80940b042590f96556ec91e6ae7939bce31f3a18bf2b" },
+		{ 29, "1e20f5e048a5886f1f157c74e91bde2b98c8b52d58e5003d57053fc4b0bd65d6"
+		      "f15eb5d1ee1610df870795143627d042",
+		  "4d44326f269a597a5b58bba565da5556ed7fd9a8a9eb76c25f46db69d19dc8ce"
+		  "6ad18e404b15738b2086df37e71d1eb462d692136de56cbe93bf5fa3188ef58b"
+		  "c8a3a0ec6c1e151a21038a42e9185329b5b275903d192f8d4e1f32fe9cc78c48",
+		  "0bd9d3a7ea0b3d519d09d8e48d0785fb744a6b355e6304bc51c229fbbce239bb"
+		  "adf6403715c35d4fb2a5444f575d4f42" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		uint8_t priv[64], pub[128], want[64], sec[64];
+		size_t pl = unhex(v[i].priv_a, priv, sizeof priv);
+		size_t bl = unhex(v[i].pub_b, pub, sizeof pub);
+		size_t wl = unhex(v[i].shared, want, sizeof want), sl = 0;
+		struct iks_kex *k = NULL;
+
+		assert_int_equal(bl, iks_crypto_kex_public_len(v[i].group));
+		assert_int_equal(iks_crypto_kex_new_private(&k, v[i].group, priv, pl, NULL, 0),
+				 IKS_OK);
+		assert_int_equal(iks_crypto_kex_shared(k, pub, bl, sec, sizeof sec, &sl, NULL, 0),
+				 IKS_OK);
+		assert_int_equal(sl, wl);
+		assert_memory_equal(sec, want, wl);
+		iks_crypto_kex_free(k);
+	}
 }
 
 /* Both sides of every supported group agree, with IKE's lengths. */
@@ -305,6 +343,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_x25519_rfc7748),
 		cmocka_unit_test(test_ecp256_rfc5903),
+		cmocka_unit_test(test_brainpool_rfc7027),
 		cmocka_unit_test(test_kex_agreement),
 		cmocka_unit_test(test_prf_and_prfplus),
 		cmocka_unit_test(test_prf_aes_cmac_rfc4615),
