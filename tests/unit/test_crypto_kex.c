@@ -1,7 +1,8 @@
 /*
  * Unit tests for the initiator-side crypto (src/crypto/kex.c, kdf.c,
  * encrypt.c): key exchange known answers (RFC 7748 6.1 X25519, RFC 5903
- * 8.1 ECP-256, RFC 7027 Brainpool 256/384), MODP agreement, RFC 4615
+ * 8.1 ECP-256, RFC 7027 Brainpool 256/384, RFC 5114 MODP-1024-160),
+ * MODP agreement, RFC 4615
  * AES-CMAC-PRF-128, HMAC known answers through the IKEv2 prf
  * (RFC 4231), prf+ structure, and round trips of what we encrypt through
  * the existing decryption functions (IKEv2 SK with CBC+HMAC, GCM and
@@ -119,6 +120,34 @@ static void test_brainpool_rfc7027(void **state)
 		assert_memory_equal(sec, want, wl);
 		iks_crypto_kex_free(k);
 	}
+}
+
+/* RFC 5114 test data for the 1024-bit MODP group with 160-bit
+ * prime order subgroup (IKE group 22): x_i with y_r gives Z. */
+static void test_modp1024s160_rfc5114(void **state)
+{
+	uint8_t x[20], yr[128], want[128], sec[128];
+	size_t sl = 0;
+	struct iks_kex *k = NULL;
+
+	(void)state;
+	unhex("b9a3b3ae8fefc1a2930496507086f8455d48943e", x, sizeof x);
+	unhex(
+		"717a6cb053371ff4a3b932941c1e5663f861a1d6ad34ae66576dfb98f6c6cbf9"
+		"ddd5a56c7833f6bcfdff095582ad868e440e8d09fd769e3ceccdc3d3b1e4cfa0"
+		"57776caaf9739b6a9fee8e7411f8d6dac09d6a4edb46cc2b5d5203090eae6126"
+		"311e53fd2c14b574e6a3109a3da1be41bdceaa186f5ce06716a2b6a07b3c33fe", yr, sizeof yr);
+	unhex(
+		"5c804f454d30d9c4df85271f93528c91df6b48ab5f80b3b59caac1b28f8acba9"
+		"cd3e39f3cb614525d9521d2e644c53b807b810f340062f257d7d6fbfe8d5e8f0"
+		"72e9b6e9afda9413eafb2e8b0699b1fb5a0caceddeaead7e9cfbb36ae2b42083"
+		"5bd83a19fb0b5e96bf8fa4d09e345525167ecd9155416f46f408ed31b63c6e6d", want, sizeof want);
+	assert_int_equal(iks_crypto_kex_new_private(&k, 22, x, sizeof x, NULL, 0), IKS_OK);
+	assert_int_equal(iks_crypto_kex_shared(k, yr, sizeof yr, sec, sizeof sec, &sl, NULL, 0),
+			 IKS_OK);
+	assert_int_equal(sl, 128);
+	assert_memory_equal(sec, want, 128);
+	iks_crypto_kex_free(k);
 }
 
 /* Both sides of every supported group agree, with IKE's lengths. */
@@ -344,6 +373,7 @@ int main(void)
 		cmocka_unit_test(test_x25519_rfc7748),
 		cmocka_unit_test(test_ecp256_rfc5903),
 		cmocka_unit_test(test_brainpool_rfc7027),
+		cmocka_unit_test(test_modp1024s160_rfc5114),
 		cmocka_unit_test(test_kex_agreement),
 		cmocka_unit_test(test_prf_and_prfplus),
 		cmocka_unit_test(test_prf_aes_cmac_rfc4615),
