@@ -255,7 +255,8 @@ static void same_as_keep_all(const char *path)
 
 		ref.v = malloc(all.n * sizeof *all.v + 1);
 		assert_non_null(ref.v);
-		memcpy(ref.v, all.v, all.n * sizeof *all.v);
+		if (all.n)
+			memcpy(ref.v, all.v, all.n * sizeof *all.v);
 		reference_esp(t, &d, &ref);
 		free(ref.v);
 	}
