@@ -320,7 +320,7 @@ static void deliver(struct iks_probe *p, struct xchg **x, size_t n, const uint8_
 
 int probe_transact(struct iks_probe *p, struct xchg **x, size_t n)
 {
-	uint8_t buf[16384];
+	uint8_t buf[65536];
 
 	for (size_t i = 0; i < n; i++) {
 		x[i]->started = x[i]->done = x[i]->answered = false;
@@ -417,7 +417,7 @@ int probe_transact(struct iks_probe *p, struct xchg **x, size_t n)
 void probe_linger(struct iks_probe *p, unsigned ms)
 {
 	double end = probe_now(p) + ms / 1000.0;
-	uint8_t buf[16384];
+	uint8_t buf[65536];
 
 	if (end > p->deadline)
 		end = p->deadline;

@@ -92,7 +92,7 @@ struct xchg {
 	unsigned sends;
 	double next_at;
 	bool started, done, answered;
-	uint8_t resp[16384];
+	uint8_t resp[65536];  /* answers with certificate chains are large */
 	size_t resp_len;
 	int tag;         /* caller's */
 };
@@ -221,9 +221,9 @@ int probe_negotiate_v1(struct iks_probe *p, char *errbuf, size_t errlen);
 /* A decoded datagram (allocated; msg views into data). */
 struct rmsg {
 	struct iks_msg m;
-	uint8_t data[16384];
+	uint8_t data[65536];
 	size_t len;
-	uint8_t plain[16384];
+	uint8_t plain[65536];
 	size_t plain_len;
 };
 
