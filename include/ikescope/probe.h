@@ -104,6 +104,7 @@ struct iks_probe_discovery {
 	bool aggressive;
 	bool tried;
 	bool answered;           /* anything came back */
+	bool port_unreachable;   /* no answer, but ICMP port unreachable */
 	bool complete;           /* the sweep finished (not cut by max_time) */
 	unsigned exchanges;      /* requests started (without retransmissions) */
 	unsigned retries_ke;     /* INVALID_KE_PAYLOAD answered by a retry */

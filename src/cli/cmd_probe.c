@@ -155,6 +155,7 @@ static void print_discovery(const struct iks_probe_discovery *d, const char *hos
 								   IKS_TAB_V1_NOTIFY,
 								   d->refusal, a, sizeof a)) :
 				    json_null());
+		json_object_set_new(o, "port_unreachable", json_boolean(d->port_unreachable));
 		json_object_set_new(o, "status", json_string(!d->answered ? "no-response" :
 							     d->n_combos ? "accepted" :
 							     "nothing-accepted"));
@@ -165,8 +166,9 @@ static void print_discovery(const struct iks_probe_discovery *d, const char *hos
 	}
 	printf("IKEv%u %s on %s: ", d->version, disc_mode(d), host);
 	if (!d->answered) {
-		printf("no response (%u request%s given up)\n", d->unanswered,
-		       d->unanswered == 1 ? "" : "s");
+		printf("no response (%u request%s given up%s)\n", d->unanswered,
+		       d->unanswered == 1 ? "" : "s",
+		       d->port_unreachable ? "; ICMP port unreachable: nothing listens there" : "");
 		return;
 	}
 	printf("%u accepted combination%s of %u candidates, %u exchanges%s\n", d->n_combos,

@@ -163,11 +163,16 @@ void probe_net_close(struct iks_probe *p)
 	p->fd500 = p->fd4500 = -1;
 }
 
+/* Enough for any run; a peer flooding us cannot grow the record beyond. */
+#define MAX_RECORDS 20000
+
 static int record(struct iks_probe *p, bool sent, bool natt, const uint8_t *data,
 		  size_t len)
 {
 	struct rec *r;
 
+	if (p->n_recs >= MAX_RECORDS)
+		return IKS_ERR_TOO_MANY;
 	if (p->n_recs == p->cap_recs) {
 		size_t cap = p->cap_recs ? p->cap_recs * 2 : 64;
 		struct rec *n = realloc(p->recs, cap * sizeof *n);
@@ -238,9 +243,18 @@ static int send_raw(struct iks_probe *p, const uint8_t *msg, size_t len, bool na
 	memcpy(buf + n, msg, len);
 	n += len;
 	note_spi(p, msg, len);
-	/* a refused send (ICMP unreachable reported) is not fatal: the
-	 * request is retransmitted and ends as no-response */
-	(void)send(fd, buf, n, 0);
+	/* an ICMP error for an earlier datagram is reported by the next
+	 * send() instead of sending: collect it first, so every send goes
+	 * out (and the record holds only what went out) */
+	{
+		int e = 0;
+		socklen_t el = sizeof e;
+
+		if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &e, &el) == 0 && e == ECONNREFUSED)
+			p->refused++;
+	}
+	if (send(fd, buf, n, 0) != (ssize_t)n)
+		return IKS_ERR_IO;
 	return record(p, true, natt, msg, len);
 }
 
@@ -259,6 +273,8 @@ static size_t recv_one(struct iks_probe *p, int fd, bool natt, uint8_t *buf, siz
 	uint32_t marker;
 	size_t len;
 
+	if (n < 0 && errno == ECONNREFUSED)
+		p->refused++; /* ICMP port unreachable: nothing listens there */
 	if (n <= 0)
 		return 0;
 	c = iks_cur_make(raw, (size_t)n);

@@ -114,6 +114,7 @@ struct iks_probe {
 	struct rec *recs;
 	size_t n_recs, cap_recs;
 	uint8_t (*spis)[8];         /* initiator SPIs the probe used */
+	unsigned refused;           /* ICMP port unreachable reports */
 	size_t n_spis, cap_spis;
 
 	struct iks_keytab keys;

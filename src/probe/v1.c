@@ -567,6 +567,7 @@ int probe_discover_v1(struct iks_probe *p, bool aggressive)
 		free(xp);
 	}
 	d->complete = !p->cut && nq == 0 && d->answered;
+	d->port_unreachable = !d->answered && p->refused;
 	free(q);
 	/* the preference: offer every accepted combination at once (in the
 	 * order found) and see which one the responder picks */
@@ -1137,7 +1138,8 @@ int probe_negotiate_v1(struct iks_probe *p, char *errbuf, size_t errlen)
 	x->want_any = true;
 	probe_transact(p, &x, 1);
 	if (!x->answered) {
-		snprintf(o->note, sizeof o->note, "no answer to %s message 1", am ? "AM" : "MM");
+		snprintf(o->note, sizeof o->note, "no answer to %s message 1%s", am ? "AM" : "MM",
+			 p->refused ? " (ICMP port unreachable: nothing listens there)" : "");
 		goto done;
 	}
 	o->answered = true;

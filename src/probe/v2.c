@@ -510,6 +510,7 @@ int probe_discover_v2(struct iks_probe *p)
 	for (size_t i = 0; i < nq; i++)
 		iks_crypto_kex_free(q[i].st.kex);
 	d->complete = !p->cut && nq == 0 && d->answered;
+	d->port_unreachable = !d->answered && p->refused;
 	free(q);
 	return IKS_OK;
 }
@@ -748,7 +749,8 @@ int probe_negotiate_v2(struct iks_probe *p, char *errbuf, size_t errlen)
 		v2init_build(p, &sa->st, ike.p, ike.n, false, x);
 		probe_transact(p, &x, 1);
 		if (!x->answered) {
-			snprintf(o->note, sizeof o->note, "no answer to IKE_SA_INIT");
+			snprintf(o->note, sizeof o->note, "no answer to IKE_SA_INIT%s",
+				 p->refused ? " (ICMP port unreachable: nothing listens there)" : "");
 			goto done;
 		}
 		o->answered = true;

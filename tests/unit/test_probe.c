@@ -348,6 +348,35 @@ static void test_engine_silent(void **state)
 	reap(pid);
 }
 
+/* A port nobody listens on: the ICMP port unreachable is noticed, and
+ * every retransmission still goes out (and is recorded). */
+static void test_engine_port_unreachable(void **state)
+{
+	struct iks_probe_opts o = { 0 };
+	struct iks_probe *p = NULL;
+	const struct iks_probe_discovery *d;
+	uint16_t port = 0;
+	pid_t pid = fake_responder(false, &port);
+	char err[256];
+
+	(void)state;
+	reap(pid); /* the port is free again: nothing listens */
+	o.host = "127.0.0.1";
+	o.local_addr = "127.0.0.1";
+	o.port = port;
+	o.version = 2;
+	o.timeout_ms = 50;
+	o.retries = 2;
+	o.retries_set = true;
+	assert_int_equal(iks_probe_new(&p, &o, err, sizeof err), IKS_OK);
+	assert_int_equal(iks_probe_discover(p, err, sizeof err), IKS_OK);
+	d = iks_probe_discovery_get(p, 0);
+	assert_false(d->answered);
+	assert_true(d->port_unreachable);
+	assert_int_equal(iks_probe_datagrams(p), 3);
+	iks_probe_free(p);
+}
+
 /* The hard limit stops a run whatever the schedule says. */
 static void test_engine_max_time(void **state)
 {
@@ -382,6 +411,7 @@ int main(void)
 		cmocka_unit_test(test_builder_roundtrip),
 		cmocka_unit_test(test_engine_refusal),
 		cmocka_unit_test(test_engine_silent),
+		cmocka_unit_test(test_engine_port_unreachable),
 		cmocka_unit_test(test_engine_max_time),
 	};
 
