@@ -78,7 +78,7 @@ struct iks_probe_opts {
 	bool retries_set;
 	unsigned max_time_ms;    /* hard limit for the whole run; 0 default */
 	unsigned rate;           /* new requests per second; 0 default */
-	unsigned inflight;       /* exchanges waiting at once; 0 default */
+	unsigned inflight;       /* exchanges waiting at once; 0 default, at most 32 */
 	/* discovery pacing: at most half_open accepted (hence half-open on
 	 * the gateway) SAs younger than half_open_wait_ms; 0 defaults;
 	 * half_open_set with 0 = unlimited */

@@ -40,6 +40,8 @@ int iks_probe_new(struct iks_probe **out, const struct iks_probe_opts *opts, cha
 		p->o.rate = IKS_PROBE_RATE;
 	if (!p->o.inflight)
 		p->o.inflight = IKS_PROBE_INFLIGHT;
+	if (p->o.inflight > 32)
+		p->o.inflight = 32; /* a probe, not a flood */
 	if (!p->o.half_open_set && !p->o.half_open)
 		p->o.half_open = IKS_PROBE_HALF_OPEN;
 	if (!p->o.half_open_wait_ms)

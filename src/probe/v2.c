@@ -417,7 +417,18 @@ int probe_discover_v2(struct iks_probe *p)
 			xp[i] = &xs[i];
 			d->exchanges++;
 		}
-		probe_transact(p, xp, nb);
+		{
+			/* only the requests that were built */
+			struct xchg **live = calloc(nb ? nb : 1, sizeof *live);
+			size_t nl = 0;
+
+			for (size_t i = 0; live && i < nb; i++)
+				if (xp[i])
+					live[nl++] = xp[i];
+			if (live)
+				probe_transact(p, live, nl);
+			free(live);
+		}
 		for (size_t i = 0; i < nb; i++) {
 			struct box *bx = &batch[i];
 			struct rmsg *r;
