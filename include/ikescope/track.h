@@ -37,6 +37,7 @@ enum {
 	IKS_MSG_MAX_NOTIFY = 8,
 	IKS_CHILD_MAX_TS = 4,
 	IKS_NEGO_MAX_MSGS = 1024, /* a long-lived IKE SA's DPDs stop here */
+	IKS_NEGO_MAX_CHILDREN = 256,
 };
 
 /*
@@ -219,6 +220,7 @@ typedef void (*iks_track_concluded_fn)(void *ctx, const struct iks_nego *n);
 
 #define IKS_TRACK_IDLE_DEFAULT 180.0 /* seconds of capture time */
 #define IKS_TRACK_MAX_OPEN_DEFAULT 100000
+#define IKS_TRACK_MAX_MEMORY_DEFAULT ((size_t)1 << 30)
 
 struct iks_track_opts {
 	const struct iks_keytab *keys; /* may be NULL */
@@ -245,6 +247,10 @@ struct iks_track_opts {
 	iks_track_concluded_fn on_concluded;
 	void *ctx;
 	double idle_timeout;
+	/* Streaming: bytes of negotiation records (messages, children) held
+	 * at most (0 = IKS_TRACK_MAX_MEMORY_DEFAULT); over it, the least
+	 * recently active negotiations conclude early (stats.evicted). */
+	size_t max_memory;
 };
 
 struct iks_track_stats {
@@ -253,10 +259,12 @@ struct iks_track_stats {
 	uint64_t open_peak;
 	uint64_t concluded;    /* handed to on_concluded */
 	uint64_t idle;         /* of those, concluded by the idle timeout */
-	uint64_t evicted;      /* concluded early at the open limit */
+	uint64_t evicted;      /* concluded early at the open or memory limit */
 	uint64_t not_tracked;  /* messages not filed: limit of negotiations */
 	uint64_t msgs_dropped; /* messages beyond IKS_NEGO_MAX_MSGS */
 	uint64_t frags_dropped;/* IKEv1 fragments given up at the table limit */
+	uint64_t memory;       /* bytes of negotiation records held now */
+	uint64_t memory_peak;
 };
 
 struct iks_tracker;

@@ -62,6 +62,7 @@ static void analyze_usage(FILE *f)
 	fputs("usage: ikescope analyze [--json] [--ladder] [--keys FILE]... [--fail-on-error]\n"
 	      "                        [--status STATUS] [--peer ADDR] [--spi HEX]\n"
 	      "                        [--ike-port PORT]... [--idle-timeout S] [--max-open N]\n"
+	      "                        [--max-memory MB] [--stats]\n"
 	      "                        CAPTURE... | -i IFACE [-Z USER]\n"
 	      "  --json           one JSON record per IKE SA negotiation (JSON Lines)\n"
 	      "  --ladder         draw each negotiation's messages between the peers\n"
@@ -78,6 +79,7 @@ static void analyze_usage(FILE *f)
 	      "                   time) is concluded and reported (default 180)\n"
 	      "  --max-open N     negotiations open at once; at the limit the least\n"
 	      "                   recently active is concluded early (default 100000)\n"
+	      "  --max-memory MB  the same for the memory their records take (default 1024)\n"
 	      "  --stats          at the end, counters of the tracker on stderr\n"
 	      "  -i, --interface IFACE  capture live on IFACE (IKE, NAT-T, ESP, IP\n"
 	      "                   fragments); reports as negotiations conclude, until\n"
@@ -203,8 +205,8 @@ static void print_limits_text(const struct iks_track_stats *ts,
 {
 	if (ts->evicted)
 		printf("%llu negotiation%s concluded early at the limit of open negotiations "
-		       "(--max-open)\n", (unsigned long long)ts->evicted,
-		       ts->evicted == 1 ? "" : "s");
+		       "or of their memory (--max-open, --max-memory)\n",
+		       (unsigned long long)ts->evicted, ts->evicted == 1 ? "" : "s");
 	if (ts->not_tracked)
 		printf("%llu message%s not filed: too many negotiations\n",
 		       (unsigned long long)ts->not_tracked, ts->not_tracked == 1 ? "" : "s");
@@ -285,10 +287,11 @@ static void print_stats(const struct analyze *a)
 	struct iks_track_stats ts;
 
 	iks_track_get_stats(a->tracker, &ts);
-	fprintf(stderr, "ikescope: %llu negotiations, at most %llu open at once; concluded: "
-		"%llu idle, %llu at the open limit, %llu at the end; %llu messages not filed, "
-		"%llu not kept, %llu IKE fragment sets given up\n",
+	fprintf(stderr, "ikescope: %llu negotiations, at most %llu open at once in %.1f MiB; "
+		"concluded: %llu idle, %llu at the open or memory limit, %llu at the end; "
+		"%llu messages not filed, %llu not kept, %llu IKE fragment sets given up\n",
 		(unsigned long long)ts.negotiations, (unsigned long long)ts.open_peak,
+		(double)ts.memory_peak / 1048576,
 		(unsigned long long)ts.idle, (unsigned long long)ts.evicted,
 		(unsigned long long)(ts.concluded - ts.idle - ts.evicted),
 		(unsigned long long)ts.not_tracked, (unsigned long long)ts.msgs_dropped,
@@ -400,6 +403,7 @@ int iks_cmd_analyze(int argc, char **argv)
 		{ "user", required_argument, NULL, 'Z' },
 		{ "idle-timeout", required_argument, NULL, 'T' },
 		{ "max-open", required_argument, NULL, 'M' },
+		{ "max-memory", required_argument, NULL, 'm' },
 		{ "stats", no_argument, NULL, 'x' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -414,7 +418,7 @@ int iks_cmd_analyze(int argc, char **argv)
 	int c, status = IKS_EXIT_OK;
 
 	iks_keytab_init(&keys);
-	while ((c = getopt_long(argc, argv, "jk:Fs:p:LP:S:K:f:i:Z:T:M:xh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "jk:Fs:p:LP:S:K:f:i:Z:T:M:m:xh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'K':
 		case 'f':
@@ -485,18 +489,24 @@ int iks_cmd_analyze(int argc, char **argv)
 				return IKS_EXIT_USAGE;
 			}
 			break;
-		case 'M': {
+		case 'M':
+		case 'm': {
 			char *end;
 			unsigned long long v;
 
 			errno = 0;
 			v = strtoull(optarg, &end, 10);
-			if (errno || end == optarg || *end || v == 0 || v > 100000000ull) {
-				fprintf(stderr, "ikescope analyze: bad --max-open: %s\n", optarg);
+			if (errno || end == optarg || *end || v == 0 ||
+			    v > (c == 'M' ? 100000000ull : 1048576ull)) {
+				fprintf(stderr, "ikescope analyze: bad --max-%s: %s\n",
+					c == 'M' ? "open" : "memory", optarg);
 				iks_keytab_free(&keys);
 				return IKS_EXIT_USAGE;
 			}
-			topts.max_negotiations = (size_t)v;
+			if (c == 'M')
+				topts.max_negotiations = (size_t)v;
+			else
+				topts.max_memory = (size_t)v << 20;
 			break;
 		}
 		case 'h':

@@ -20,6 +20,7 @@
 
 #define IKS_NEGO_DEFAULT_MAX 1000000
 #define IKS_NO_ENTRY (-1)
+#define IKS_NODE_MAX_SPIS 64
 /* An IKEv2 retry after INVALID_KE_PAYLOAD or COOKIE comes within seconds;
  * a new IKE_SA_INIT minutes later is a new attempt. */
 #define IKS_RETRY_WINDOW_S 30.0
@@ -33,6 +34,7 @@ struct node {
 	struct node *peer_prev, *peer_next; /* same peer-pair bucket, newest first */
 	uint32_t peer_bucket;
 	int32_t spi_owned, esp_owned;  /* its index entries (owner_next chains) */
+	unsigned n_spis;               /* entries in spi_owned */
 };
 
 /* An index entry: a key (IKE SPI, or ESP SPI) -> a node.  For ESP, aux
@@ -347,6 +349,8 @@ int iks_track_new(struct iks_tracker **out, const struct iks_track_opts *opts)
 							  IKS_NEGO_DEFAULT_MAX;
 	if (!(t->opts.idle_timeout > 0))
 		t->opts.idle_timeout = IKS_TRACK_IDLE_DEFAULT;
+	if (!t->opts.max_memory)
+		t->opts.max_memory = IKS_TRACK_MAX_MEMORY_DEFAULT;
 	t->n_peer_buckets = 1024;
 	t->peers = calloc(t->n_peer_buckets, sizeof *t->peers);
 	if (!t->peers || !index_init(&t->spis, 1024) || !index_init(&t->esps, 1024) ||
@@ -394,9 +398,28 @@ static struct node *node_of(struct iks_nego *n)
 	return (struct node *)n; /* n is the first member */
 }
 
+/* The bytes a negotiation holds (what opts.max_memory bounds). */
+static size_t footprint(const struct iks_nego *n)
+{
+	return sizeof(struct node) + (size_t)n->cap_msgs * sizeof *n->msgs +
+	       (size_t)n->cap_children * sizeof *n->children;
+}
+
+static void mem_add(struct iks_tracker *t, size_t before, size_t after)
+{
+	t->st.memory += after;
+	t->st.memory -= before;
+	if (t->st.memory > t->st.memory_peak)
+		t->st.memory_peak = t->st.memory;
+}
+
 static bool index_spi(struct iks_tracker *t, const uint8_t spi[8], struct iks_nego *n)
 {
 	struct node *x = node_of(n);
+
+	if (x->n_spis >= IKS_NODE_MAX_SPIS)
+		return false; /* retries or rekeys without end: a flood */
+	x->n_spis++;
 
 	return index_add(&t->spis, spi_key(spi), x, 0, &x->spi_owned);
 }
@@ -614,6 +637,7 @@ static struct iks_nego *new_nego(struct iks_tracker *t, const struct iks_msg *m,
 	t->last = x;
 	if (t->streaming)
 		lru_append(t, x);
+	mem_add(t, 0, footprint(n));
 	t->st.negotiations++;
 	if (++t->st.open > t->st.open_peak)
 		t->st.open_peak = t->st.open;
@@ -645,6 +669,8 @@ static struct iks_child *child_for(struct iks_nego *n, uint32_t msgid, uint8_t e
 	for (unsigned i = 0; i < n->n_children; i++)
 		if (n->children[i].message_id == msgid && n->children[i].exchange == exchange)
 			return &n->children[i];
+	if (n->n_children >= IKS_NEGO_MAX_CHILDREN)
+		return NULL; /* a flood of message IDs, not phase 2 exchanges */
 	size_t cap = n->cap_children;
 	/* children are large and most negotiations have one or two */
 	if (!grow_from((void **)&n->children, sizeof *n->children, &cap, n->n_children + 1, 1))
@@ -1020,19 +1046,27 @@ static bool reassemble_v1(struct iks_tracker *t, struct iks_msg *m, bool *fragme
 	return iks_ike_decode(buf, len, m) == IKS_OK;
 }
 
+static const struct iks_msg *file_message(struct iks_tracker *t, struct iks_nego *n,
+					  struct iks_msg *m, const struct iks_datagram *dg,
+					  double now, bool fragmented);
+
 const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 					 const struct iks_datagram *dg)
 {
 	struct iks_msg *m = &t->msg;
 	double now = (double)dg->ts_sec + dg->ts_nsec / 1e9;
 	struct iks_nego *n;
-	struct iks_nmsg *nm, *orig;
-	bool from_i, fragmented = false;
-	uint64_t dig;
+	bool fragmented = false;
+	size_t before;
 
 	/* every datagram's time moves the clock of idle expiry */
 	if (t->lru_head && t->lru_head->n.end + t->opts.idle_timeout < now)
 		iks_track_expire(t, now);
+	/* over the memory budget: the least recently active make room */
+	while (t->streaming && t->st.memory > t->opts.max_memory && t->lru_head) {
+		t->st.evicted++;
+		conclude_one(t, t->lru_head);
+	}
 	if (dg->kind == IKS_DG_ESP) {
 		count_esp(t, dg);
 		return NULL;
@@ -1062,6 +1096,22 @@ const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 		t->st.not_tracked++;
 		return m; /* over the limit: still decoded for dissect */
 	}
+	const struct iks_msg *filed;
+
+	before = footprint(n);
+	filed = file_message(t, n, m, dg, now, fragmented);
+	mem_add(t, before, footprint(n));
+	return filed;
+}
+
+/* The message m, decoded, belongs to n: fold, record and apply it. */
+static const struct iks_msg *file_message(struct iks_tracker *t, struct iks_nego *n,
+					  struct iks_msg *m, const struct iks_datagram *dg,
+					  double now, bool fragmented)
+{
+	struct iks_nmsg *nm, *orig;
+	bool from_i;
+	uint64_t dig;
 
 	from_i = from_initiator(n, m, dg);
 	if (m->version == 2 && m->n_payloads && m->payloads[m->n_payloads - 1].type == IKS_V2_PL_SKF) {
@@ -1289,6 +1339,7 @@ static void release(struct iks_tracker *t, struct node *x)
 	else
 		t->last = x->prev;
 	t->st.open--;
+	mem_add(t, footprint(&x->n), 0);
 	nego_free(&x->n);
 }
 

@@ -12,7 +12,8 @@
  *    starts, before any of the second copy's, and the second copy gives
  *    the same outcomes again (its SPIs were forgotten with the first).
  *  - At the open limit the least recently active negotiation concludes
- *    early: never more open than the limit, each handed out once.
+ *    early: never more open than the limit, each handed out once; the
+ *    same at the memory limit, and memory returns to 0.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -371,12 +372,46 @@ static void test_open_limit(void **state)
 	unload(&d);
 }
 
+/* A memory budget smaller than one negotiation: each datagram starts by
+ * concluding what is open, so at most one is held at a time. */
+static void test_memory_limit(void **state)
+{
+	char path[4096];
+	struct iks_track_opts o = { .max_memory = 1 };
+	struct run r = { 0 };
+	struct iks_track_stats st;
+	struct iks_tracker *t;
+	struct dgs d;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/lab/v1-cert-ikefrag.pcap", IKS_CORPUS);
+	load(path, &d);
+	o.on_concluded = on_concluded;
+	o.ctx = &r;
+	assert_int_equal(iks_track_new(&t, &o), IKS_OK);
+	r.t = t;
+	feed(t, &d, 1);
+	iks_track_get_stats(t, &st);
+	iks_track_finish(t);
+	assert_int_equal(st.open_peak, 1);
+	assert_true(st.evicted >= 2);
+	assert_true(st.memory_peak > 0 && st.memory_peak < 64 * 1024);
+	assert_int_equal(st.negotiations, r.n);
+	iks_track_get_stats(t, &st);
+	assert_int_equal(st.memory, 0); /* everything handed out and freed */
+	assert_int_equal(st.open, 0);
+	iks_track_free(t);
+	free(r.v);
+	unload(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_stream_same_as_keep_all),
 		cmocka_unit_test(test_idle_timeout),
 		cmocka_unit_test(test_open_limit),
+		cmocka_unit_test(test_memory_limit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
