@@ -4,7 +4,6 @@
  * SPIs, identities, NAT detection hashes, decoding of answers.
  */
 #include <arpa/inet.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,17 +11,6 @@
 #include "ikescope/consts.h"
 #include "ikescope/names.h"
 #include "probe/probe_int.h"
-
-void probe_errf(char *errbuf, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!errbuf || !errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(errbuf, errlen, fmt, ap);
-	va_end(ap);
-}
 
 struct bld *bld_new(uint8_t version, const uint8_t spi_i[8], const uint8_t spi_r[8],
 		    uint8_t exchange, uint8_t flags, uint32_t msgid)

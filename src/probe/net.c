@@ -112,7 +112,7 @@ int probe_net_open(struct iks_probe *p, char *errbuf, size_t errlen)
 	hints.ai_socktype = SOCK_DGRAM;
 	rc = getaddrinfo(p->o.host, NULL, &hints, &res);
 	if (rc || !res) {
-		probe_errf(errbuf, errlen, "cannot resolve '%s': %s", p->o.host,
+		iks_errf(errbuf, errlen, "cannot resolve '%s': %s", p->o.host,
 			 rc ? gai_strerror(rc) : "no address");
 		return IKS_ERR_USAGE;
 	}
@@ -130,7 +130,7 @@ int probe_net_open(struct iks_probe *p, char *errbuf, size_t errlen)
 			fd = open_sock(p, 0, p->rport, &p->lport500);
 	}
 	if (fd < 0) {
-		probe_errf(errbuf, errlen, "cannot open a UDP socket to %s: %s", p->o.host,
+		iks_errf(errbuf, errlen, "cannot open a UDP socket to %s: %s", p->o.host,
 			 strerror(-fd));
 		return IKS_ERR_IO;
 	}

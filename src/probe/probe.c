@@ -23,7 +23,7 @@ int iks_probe_new(struct iks_probe **out, const struct iks_probe_opts *opts, cha
 
 	*out = NULL;
 	if (!opts->host) {
-		probe_errf(errbuf, errlen, "no target host");
+		iks_errf(errbuf, errlen, "no target host");
 		return IKS_ERR_USAGE;
 	}
 	p = calloc(1, sizeof *p);
@@ -83,7 +83,7 @@ void iks_probe_free(struct iks_probe *p)
 static int start_run(struct iks_probe *p, char *errbuf, size_t errlen)
 {
 	if (p->ran) {
-		probe_errf(errbuf, errlen, "a probe object runs once");
+		iks_errf(errbuf, errlen, "a probe object runs once");
 		return IKS_ERR_USAGE;
 	}
 	p->ran = true;
@@ -110,7 +110,7 @@ int iks_probe_discover(struct iks_probe *p, char *errbuf, size_t errlen)
 	if (rc == IKS_OK && p->o.version != 2 && !p->cut)
 		rc = probe_discover_v1(p, p->o.aggressive);
 	if (rc < 0)
-		probe_errf(errbuf, errlen, "discovery failed: %s", iks_strerror(rc));
+		iks_errf(errbuf, errlen, "discovery failed: %s", iks_strerror(rc));
 	return rc;
 }
 
@@ -303,7 +303,7 @@ int iks_probe_write_pcap(const struct iks_probe *p, FILE *out, char *errbuf, siz
 	}
 	free(pkt);
 	if (bad || fflush(out)) {
-		probe_errf(errbuf, errlen, "cannot write the capture");
+		iks_errf(errbuf, errlen, "cannot write the capture");
 		return IKS_ERR_IO;
 	}
 	return IKS_OK;

@@ -17,10 +17,6 @@
 #include "ikescope/probe.h"
 #include "ikescope/track.h"
 
-/* Error text into a caller's buffer (NULL allowed). */
-void probe_errf(char *errbuf, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
 /* ---------------------------------------------------------- proposals */
 
 enum { PP_MAX = 24 };

@@ -153,7 +153,7 @@ static int parse_one(const char *s, size_t len, bool esp, struct pp *p, char *er
 		t = alias(tok, ab, sizeof ab);
 		if (!lookup(t, &type, &id, &bits) || (esp && type == IKS_V2_XFT_PRF) ||
 		    (!esp && type == IKS_V2_XFT_ESN)) {
-			probe_errf(errbuf, errlen, "unknown %s algorithm keyword '%s'",
+			iks_errf(errbuf, errlen, "unknown %s algorithm keyword '%s'",
 				 esp ? "ESP" : "IKE", tok);
 			return IKS_ERR_USAGE;
 		}
@@ -177,12 +177,12 @@ static int parse_one(const char *s, size_t len, bool esp, struct pp *p, char *er
 		}
 	}
 	if (!p->n_encr) {
-		probe_errf(errbuf, errlen, "proposal '%.*s' has no encryption algorithm",
+		iks_errf(errbuf, errlen, "proposal '%.*s' has no encryption algorithm",
 			 (int)len, s);
 		return IKS_ERR_USAGE;
 	}
 	if (!esp && !p->n_dh) {
-		probe_errf(errbuf, errlen, "IKE proposal '%.*s' has no key exchange group",
+		iks_errf(errbuf, errlen, "IKE proposal '%.*s' has no key exchange group",
 			 (int)len, s);
 		return IKS_ERR_USAGE;
 	}
@@ -203,7 +203,7 @@ static int parse_one(const char *s, size_t len, bool esp, struct pp *p, char *er
 	}
 	for (unsigned n = 0; n < p->n_encr; n++) {
 		if (!pp_encr_aead(p->encr[n].id) && !p->n_integ) {
-			probe_errf(errbuf, errlen,
+			iks_errf(errbuf, errlen,
 				 "proposal '%.*s' has a non-AEAD cipher but no integrity "
 				 "algorithm", (int)len, s);
 			return IKS_ERR_USAGE;
@@ -226,7 +226,7 @@ int pp_parse(const char *text, bool esp, struct pp_list *out, char *errbuf,
 			j++;
 		if (j > i) {
 			if (out->n >= sizeof out->p / sizeof out->p[0]) {
-				probe_errf(errbuf, errlen, "too many proposals (at most 8)");
+				iks_errf(errbuf, errlen, "too many proposals (at most 8)");
 				return IKS_ERR_USAGE;
 			}
 			rc = parse_one(text + i, j - i, esp, &out->p[out->n], errbuf, errlen);
@@ -237,7 +237,7 @@ int pp_parse(const char *text, bool esp, struct pp_list *out, char *errbuf,
 		i = j + 1;
 	}
 	if (!out->n) {
-		probe_errf(errbuf, errlen, "no proposal given");
+		iks_errf(errbuf, errlen, "no proposal given");
 		return IKS_ERR_USAGE;
 	}
 	return IKS_OK;
@@ -270,7 +270,7 @@ int pp_preset(const char *name, struct pp *out, char *errbuf, size_t errlen)
 		if (!strcmp(name, presets[i][0]))
 			return parse_one(presets[i][1], strlen(presets[i][1]), false, out, errbuf,
 					 errlen);
-	probe_errf(errbuf, errlen, "unknown preset '%s' (modern, legacy, all)", name);
+	iks_errf(errbuf, errlen, "unknown preset '%s' (modern, legacy, all)", name);
 	return IKS_ERR_USAGE;
 }
 

@@ -1055,7 +1055,7 @@ int probe_negotiate_v1(struct iks_probe *p, char *errbuf, size_t errlen)
 			      true, &esp, errbuf, errlen);
 	if (rc == IKS_OK && (probe_cidr(p->o.local_ts, &p->laddr, &lts) < 0 ||
 			     probe_cidr(p->o.remote_ts, &p->raddr, &rts) < 0)) {
-		probe_errf(errbuf, errlen, "bad traffic selector (want ADDR or ADDR/PREFIX)");
+		iks_errf(errbuf, errlen, "bad traffic selector (want ADDR or ADDR/PREFIX)");
 		rc = IKS_ERR_USAGE;
 	}
 	if (rc < 0)
@@ -1086,7 +1086,7 @@ int probe_negotiate_v1(struct iks_probe *p, char *errbuf, size_t errlen)
 				}
 	}
 	if (!nx) {
-		probe_errf(errbuf, errlen, "no IKEv1 phase 1 transform in --ike");
+		iks_errf(errbuf, errlen, "no IKEv1 phase 1 transform in --ike");
 		rc = IKS_ERR_USAGE;
 		goto out;
 	}
@@ -1116,7 +1116,7 @@ int probe_negotiate_v1(struct iks_probe *p, char *errbuf, size_t errlen)
 			bld_bytes(b, IKS_V1_PL_NONCE, sa->ni, NONCE_LEN);
 			if (id_payload(b, p->o.id, &p->laddr, sa->idi, &sa->idi_len) < 0) {
 				bld_free(b);
-				probe_errf(errbuf, errlen, "bad --id");
+				iks_errf(errbuf, errlen, "bad --id");
 				rc = IKS_ERR_USAGE;
 				goto out;
 			}
@@ -1207,7 +1207,7 @@ int probe_negotiate_v1(struct iks_probe *p, char *errbuf, size_t errlen)
 		}
 		if (id_payload(b, p->o.id, &p->laddr, sa->idi, &sa->idi_len) < 0) {
 			bld_free(b);
-			probe_errf(errbuf, errlen, "bad --id");
+			iks_errf(errbuf, errlen, "bad --id");
 			rc = IKS_ERR_USAGE;
 			goto out;
 		}
@@ -1331,7 +1331,7 @@ int probe_negotiate_v1(struct iks_probe *p, char *errbuf, size_t errlen)
 			    iks_crypto_kex_public(pk, ke, sizeof ke, &kl) < 0) {
 				bld_free(b);
 				iks_crypto_kex_free(pk);
-				probe_errf(errbuf, errlen, "cannot do PFS group %u", p->o.pfs_group);
+				iks_errf(errbuf, errlen, "cannot do PFS group %u", p->o.pfs_group);
 				rc = IKS_ERR_UNSUPPORTED;
 				goto out;
 			}

@@ -736,7 +736,7 @@ int probe_negotiate_v2(struct iks_probe *p, char *errbuf, size_t errlen)
 			      &esp, errbuf, errlen);
 	if (rc == IKS_OK && (probe_cidr(p->o.local_ts, &p->laddr, &lts) < 0 ||
 			     probe_cidr(p->o.remote_ts, &p->raddr, &rts) < 0)) {
-		probe_errf(errbuf, errlen, "bad traffic selector (want ADDR or ADDR/PREFIX)");
+		iks_errf(errbuf, errlen, "bad traffic selector (want ADDR or ADDR/PREFIX)");
 		rc = IKS_ERR_USAGE;
 	}
 	if (rc < 0)
@@ -748,7 +748,7 @@ int probe_negotiate_v2(struct iks_probe *p, char *errbuf, size_t errlen)
 	probe_spi(sa->st.spi_i);
 	iks_crypto_random(sa->st.ni, NONCE_LEN);
 	if (v2init_group(&sa->st, ike.p[0].dh[0]) < 0) {
-		probe_errf(errbuf, errlen, "cannot do key exchange %u", ike.p[0].dh[0]);
+		iks_errf(errbuf, errlen, "cannot do key exchange %u", ike.p[0].dh[0]);
 		rc = IKS_ERR_UNSUPPORTED;
 		goto out;
 	}
@@ -874,7 +874,7 @@ int probe_negotiate_v2(struct iks_probe *p, char *errbuf, size_t errlen)
 		}
 		if (probe_identity(p->o.id, &p->laddr, &idt, idd, sizeof idd, &idl) < 0) {
 			bld_free(b);
-			probe_errf(errbuf, errlen, "bad --id");
+			iks_errf(errbuf, errlen, "bad --id");
 			rc = IKS_ERR_USAGE;
 			goto out;
 		}
@@ -976,7 +976,7 @@ int probe_negotiate_v2(struct iks_probe *p, char *errbuf, size_t errlen)
 		    iks_crypto_kex_public(kx, ke, sizeof ke, &kl) < 0) {
 			bld_free(b);
 			iks_crypto_kex_free(kx);
-			probe_errf(errbuf, errlen, "cannot do PFS group %u", p->o.pfs_group);
+			iks_errf(errbuf, errlen, "cannot do PFS group %u", p->o.pfs_group);
 			rc = IKS_ERR_UNSUPPORTED;
 			goto delete;
 		}

@@ -20,25 +20,7 @@
 #include "ikescope/consts.h"
 #include "ikescope/crypto.h"
 #include "ikescope/error.h"
-
-static size_t unhex(const char *hex, uint8_t *out, size_t cap)
-{
-	size_t n = 0;
-
-	while (hex[0] && hex[1] && n < cap) {
-		unsigned v;
-
-		if (hex[0] == ' ') {
-			hex++;
-			continue;
-		}
-		if (sscanf(hex, "%2x", &v) != 1)
-			break;
-		out[n++] = (uint8_t)v;
-		hex += 2;
-	}
-	return n;
-}
+#include "testutil.h"
 
 /* RFC 7748 6.1 */
 static void test_x25519_rfc7748(void **state)
@@ -48,10 +30,10 @@ static void test_x25519_rfc7748(void **state)
 	struct iks_kex *k = NULL;
 
 	(void)state;
-	unhex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a", a, 32);
-	unhex("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a", want_pub, 32);
-	unhex("de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f", bpub, 32);
-	unhex("4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742", want, 32);
+	iks_test_unhex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a", a, 32);
+	iks_test_unhex("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a", want_pub, 32);
+	iks_test_unhex("de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f", bpub, 32);
+	iks_test_unhex("4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742", want, 32);
 	assert_int_equal(iks_crypto_kex_new_private(&k, 31, a, 32, NULL, 0), IKS_OK);
 	assert_int_equal(iks_crypto_kex_public(k, pub, sizeof pub, &pl), IKS_OK);
 	assert_int_equal(pl, 32);
@@ -70,10 +52,10 @@ static void test_ecp256_rfc5903(void **state)
 	struct iks_kex *k = NULL;
 
 	(void)state;
-	unhex("C88F01F510D9AC3F70A292DAA2316DE544E9AAB8AFE84049C62A9C57862D1433", i, 32);
-	unhex("D12DFB5289C8D4F81208B70270398C342296970A0BCCB74C736FC7554494BF63"
+	iks_test_unhex("C88F01F510D9AC3F70A292DAA2316DE544E9AAB8AFE84049C62A9C57862D1433", i, 32);
+	iks_test_unhex("D12DFB5289C8D4F81208B70270398C342296970A0BCCB74C736FC7554494BF63"
 	      "56FBF3CA366CC23E8157854C13C58D6AAC23F046ADA30F8353E74F33039872AB", gr, 64);
-	unhex("D6840F6B42F6EDAFD13116E0E12565202FEF8E9ECE7DCE03812464D04B9442DE", want, 32);
+	iks_test_unhex("D6840F6B42F6EDAFD13116E0E12565202FEF8E9ECE7DCE03812464D04B9442DE", want, 32);
 	assert_int_equal(iks_crypto_kex_new_private(&k, IKS_V2_KE_ECP256, i, 32, NULL, 0), IKS_OK);
 	assert_int_equal(iks_crypto_kex_shared(k, gr, 64, sec, sizeof sec, &sl, NULL, 0), IKS_OK);
 	assert_int_equal(sl, 32);
@@ -106,9 +88,9 @@ static void test_brainpool_rfc7027(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
 		uint8_t priv[64], pub[128], want[64], sec[64];
-		size_t pl = unhex(v[i].priv_a, priv, sizeof priv);
-		size_t bl = unhex(v[i].pub_b, pub, sizeof pub);
-		size_t wl = unhex(v[i].shared, want, sizeof want), sl = 0;
+		size_t pl = iks_test_unhex(v[i].priv_a, priv, sizeof priv);
+		size_t bl = iks_test_unhex(v[i].pub_b, pub, sizeof pub);
+		size_t wl = iks_test_unhex(v[i].shared, want, sizeof want), sl = 0;
 		struct iks_kex *k = NULL;
 
 		assert_int_equal(bl, iks_crypto_kex_public_len(v[i].group));
@@ -131,13 +113,13 @@ static void test_modp1024s160_rfc5114(void **state)
 	struct iks_kex *k = NULL;
 
 	(void)state;
-	unhex("b9a3b3ae8fefc1a2930496507086f8455d48943e", x, sizeof x);
-	unhex(
+	iks_test_unhex("b9a3b3ae8fefc1a2930496507086f8455d48943e", x, sizeof x);
+	iks_test_unhex(
 		"717a6cb053371ff4a3b932941c1e5663f861a1d6ad34ae66576dfb98f6c6cbf9"
 		"ddd5a56c7833f6bcfdff095582ad868e440e8d09fd769e3ceccdc3d3b1e4cfa0"
 		"57776caaf9739b6a9fee8e7411f8d6dac09d6a4edb46cc2b5d5203090eae6126"
 		"311e53fd2c14b574e6a3109a3da1be41bdceaa186f5ce06716a2b6a07b3c33fe", yr, sizeof yr);
-	unhex(
+	iks_test_unhex(
 		"5c804f454d30d9c4df85271f93528c91df6b48ab5f80b3b59caac1b28f8acba9"
 		"cd3e39f3cb614525d9521d2e644c53b807b810f340062f257d7d6fbfe8d5e8f0"
 		"72e9b6e9afda9413eafb2e8b0699b1fb5a0caceddeaead7e9cfbb36ae2b42083"
@@ -191,7 +173,7 @@ static void test_prf_and_prfplus(void **state)
 				     { (const uint8_t *)"for nothing?", 12 } };
 
 	(void)state;
-	unhex("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", want, 32);
+	iks_test_unhex("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", want, 32);
 	assert_int_equal(iks_crypto_v2_prf(IKS_V2_PRF_HMAC_SHA2_256, (const uint8_t *)"Jefe", 4,
 					   parts, 2, out, sizeof out, &ol), IKS_OK);
 	assert_int_equal(ol, 32);
@@ -227,11 +209,11 @@ static void test_prf_aes_cmac_rfc4615(void **state)
 	struct iks_bytes m = { msg, sizeof msg };
 
 	(void)state;
-	unhex("000102030405060708090a0b0c0d0e0f10111213", msg, sizeof msg);
+	iks_test_unhex("000102030405060708090a0b0c0d0e0f10111213", msg, sizeof msg);
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
-		size_t kl = unhex(v[i].key, key, sizeof key), ol = 0;
+		size_t kl = iks_test_unhex(v[i].key, key, sizeof key), ol = 0;
 
-		unhex(v[i].want, want, sizeof want);
+		iks_test_unhex(v[i].want, want, sizeof want);
 		assert_int_equal(iks_crypto_v2_prf(IKS_V2_PRF_AES128_CMAC, key, kl, &m, 1, out,
 						   sizeof out, &ol), IKS_OK);
 		assert_int_equal(ol, 16);
