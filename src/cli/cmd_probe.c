@@ -171,9 +171,9 @@ static void print_discovery(const struct iks_probe_discovery *d, const char *hos
 		       d->port_unreachable ? "; ICMP port unreachable: nothing listens there" : "");
 		return;
 	}
-	printf("%u accepted combination%s of %u candidates, %u exchanges%s\n", d->n_combos,
+	printf("%u accepted combination%s of %u candidates, %u exchange%s%s\n", d->n_combos,
 	       d->n_combos == 1 ? "" : "s", d->candidates, d->exchanges,
-	       d->complete ? "" : " (sweep incomplete)");
+	       d->exchanges == 1 ? "" : "s", d->complete ? "" : " (sweep incomplete)");
 	if (d->preferred >= 0)
 		printf("  preferred: %s%s%s\n", d->combos[d->preferred].text,
 		       d->version == 1 ? " auth " : "",
