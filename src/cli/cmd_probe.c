@@ -498,6 +498,13 @@ int iks_cmd_probe(int argc, char **argv)
 			if (out->pfs_tested)
 				json_object_set_new(j, "pfs_established",
 						    json_boolean(out->pfs_established));
+			if (out->dh_wanted) {
+				char g[32];
+
+				if (iks_keyword_dh(out->dh_wanted, g, sizeof g) < 0)
+					snprintf(g, sizeof g, "%u", out->dh_wanted);
+				json_object_set_new(j, "dh_wanted", json_string(g));
+			}
 			json_dumpf(j, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
 			fputc('\n', stdout);
 			json_decref(j);
