@@ -295,7 +295,9 @@ static void rule_dh_group(const struct iks_nego *n, struct iks_findings *out)
 		iks_keyword_dh(n->retry_group, want, sizeof want);
 	if (n->msgs[0].ke_group)
 		iks_keyword_dh(n->msgs[0].ke_group, sent, sizeof sent);
-	if (n->status == IKS_STATUS_ESTABLISHED) {
+	/* the retry's IKE_SA_INIT was accepted (an SA came back), whatever
+	 * happened later: the group question is settled */
+	if (n->retries && n->has_chosen) {
 		f = add(out, "dh-group-retry", IKS_SEV_INFO, IKS_CONF_CERTAIN, 1);
 		if (!f)
 			return;
