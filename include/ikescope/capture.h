@@ -113,6 +113,9 @@ struct iks_capture_opts {
 	/* Live: yield IKS_DG_IDLE at each read timeout (about 4 a second)
 	 * while no traffic comes. */
 	bool idle_ticks;
+	/* Files: read classic pcap through libpcap as pcapng is, instead of
+	 * the faster reader of our own (the same results, for comparison). */
+	bool libpcap_reader;
 };
 
 #define IKS_FRAG_TIMEOUT_DEFAULT 30

@@ -334,6 +334,14 @@ int iks_capture_open_file(struct iks_capture **out, const char *path,
 	rc = open_input(cap, path, errbuf, errlen);
 	if (rc < 0)
 		goto fail;
+	/* classic pcap: our own record reader (pcapfile.c) */
+	rc = cap->opts.libpcap_reader ? 1 : iks_pcapfile_open(cap, errbuf, errlen);
+	if (rc <= 0) {
+		if (rc < 0)
+			goto fail;
+		*out = cap;
+		return IKS_OK;
+	}
 
 	fp = fopencookie(cap, "r", io);
 	if (!fp) {
@@ -376,10 +384,10 @@ fail:
 	return rc;
 }
 
-/* Turns a pcap_next_ex() failure into our error and message. */
-static void record_read_error(struct iks_capture *cap)
+/* Turns a failure to read the next record (msg: libpcap's words) into
+ * our error and message. */
+static void record_read_error(struct iks_capture *cap, const char *msg)
 {
-	const char *msg = pcap_geterr(cap->pcap);
 	uint64_t next = cap->st.frames + 1;
 
 	if (cap->gz_errnum) {
@@ -399,7 +407,7 @@ static void record_read_error(struct iks_capture *cap)
 			 msg);
 	} else {
 		/* a file that libpcap cannot parse, or an interface failing */
-		cap->pending_err = cap->fp ? IKS_ERR_FORMAT : IKS_ERR_IO;
+		cap->pending_err = cap->fp || cap->file ? IKS_ERR_FORMAT : IKS_ERR_IO;
 		snprintf(cap->pending_msg, sizeof cap->pending_msg,
 			 "frame %llu: %s", (unsigned long long)next,
 			 msg ? msg : "read error");
@@ -407,8 +415,7 @@ static void record_read_error(struct iks_capture *cap)
 	cap->state = CAP_ERROR;
 }
 
-static int handle_frame(struct iks_capture *cap,
-			const struct pcap_pkthdr *h, const uint8_t *bytes,
+static int handle_frame(struct iks_capture *cap, const struct iks_record *r,
 			struct iks_datagram *dg)
 {
 	struct iks_frame_meta m;
@@ -416,16 +423,14 @@ static int handle_frame(struct iks_capture *cap,
 	int version;
 
 	cap->st.frames++;
-	cap->st.bytes += h->caplen;
+	cap->st.bytes += r->caplen;
 	cap->frame_cut = false;
 	m.frame = cap->st.frames;
-	m.ts_sec = h->ts.tv_sec;
-	/* Files are opened with nanosecond precision, so tv_usec holds
-	 * nanoseconds; a live capture may only have microseconds. */
-	m.ts_nsec = (uint32_t)h->ts.tv_usec * cap->ts_nsec_mul;
+	m.ts_sec = r->ts_sec;
+	m.ts_nsec = r->ts_nsec;
 	iks_capture_reasm_expire(&cap->reasm, m.ts_sec, &cap->st);
 
-	c = iks_cur_make(bytes, h->caplen);
+	c = iks_cur_make(r->data, r->caplen);
 	version = iks_capture_link(cap->link, &c);
 	if (version < 0) {
 		iks_capture_note_cut(cap);
@@ -443,6 +448,7 @@ int iks_capture_next(struct iks_capture *cap, struct iks_datagram *dg,
 {
 	struct pcap_pkthdr *h;
 	const u_char *bytes;
+	struct iks_record rec;
 	int rc;
 
 	iks_capture_reasm_release(&cap->reasm);
@@ -461,9 +467,32 @@ int iks_capture_next(struct iks_capture *cap, struct iks_datagram *dg,
 			set_err(errbuf, errlen, "%s", cap->pending_msg);
 			return cap->pending_err;
 		}
+		if (cap->file) {
+			char msg[PCAP_ERRBUF_SIZE] = "";
+
+			rc = iks_pcapfile_next(cap, &rec, msg, sizeof msg);
+			if (rc == 1) {
+				if (handle_frame(cap, &rec, dg))
+					return 1;
+				continue;
+			}
+			if (rc == 0 || cap->stop)
+				cap->state = CAP_END;
+			else
+				record_read_error(cap, msg);
+			iks_capture_reasm_flush(&cap->reasm, &cap->st);
+			continue;
+		}
 		rc = pcap_next_ex(cap->pcap, &h, &bytes);
 		if (rc == 1) {
-			if (handle_frame(cap, h, bytes, dg))
+			rec.ts_sec = h->ts.tv_sec;
+			/* Files are opened with nanosecond precision, so
+			 * tv_usec holds nanoseconds; a live capture may only
+			 * have microseconds. */
+			rec.ts_nsec = (uint32_t)h->ts.tv_usec * cap->ts_nsec_mul;
+			rec.caplen = h->caplen;
+			rec.data = bytes;
+			if (handle_frame(cap, &rec, dg))
 				return 1;
 			continue;
 		}
@@ -484,7 +513,7 @@ int iks_capture_next(struct iks_capture *cap, struct iks_datagram *dg,
 		if (rc == PCAP_ERROR_BREAK || cap->stop)
 			cap->state = CAP_END;
 		else
-			record_read_error(cap);
+			record_read_error(cap, pcap_geterr(cap->pcap));
 		iks_capture_reasm_flush(&cap->reasm, &cap->st);
 	}
 }
@@ -523,6 +552,7 @@ void iks_capture_close(struct iks_capture *cap)
 	if (cap->gz)
 		gzclose(cap->gz);
 	iks_capture_reasm_free(&cap->reasm);
+	iks_pcapfile_free(cap);
 	free(cap->iobuf); /* after the stream that used it */
 	free(cap);
 }

@@ -74,6 +74,7 @@ struct iks_capture {
 	void *gz;                 /* gzFile: gzip or passed through by zlib */
 	void *fp;                 /* FILE from fopencookie, read by libpcap */
 	char *iobuf;              /* fp's buffer */
+	struct iks_pcapfile *file;/* classic pcap: our record reader (pcapfile.c) */
 	uint8_t peek[32];         /* the first bytes, read to check the magic */
 	size_t peek_len, peek_off;
 	bool compressed;
@@ -94,6 +95,27 @@ struct iks_capture {
 	int pending_err;
 	char pending_msg[IKS_ERRBUF_SIZE];
 };
+
+/* One record of a capture file. */
+struct iks_record {
+	int64_t ts_sec;
+	uint32_t ts_nsec;
+	uint32_t caplen;
+	const uint8_t *data;
+};
+
+/*
+ * pcapfile.c: read a classic pcap file ourselves (cap->gz open, its first
+ * bytes in cap->peek).  Returns IKS_OK (cap->file set, link type checked),
+ * 1 when libpcap should read it (pcapng, or a header libpcap refuses: it
+ * says why), or a negative iks_err with errbuf set.
+ */
+int iks_pcapfile_open(struct iks_capture *cap, char *errbuf, size_t errlen);
+/* 1 with *r (valid until the next call), 0 at the end, -1 when the file
+ * is damaged or cut (libpcap's words in msg; zlib's details in cap). */
+int iks_pcapfile_next(struct iks_capture *cap, struct iks_record *r, char *msg,
+		      size_t msglen);
+void iks_pcapfile_free(struct iks_capture *cap);
 
 /* capture.c: a reader with its options applied, and no input yet. */
 struct iks_capture *iks_capture_new(const struct iks_capture_opts *opts);
