@@ -135,7 +135,7 @@ struct iks_child {
 	bool ike_rekey;        /* CREATE_CHILD_SA that rekeyed the IKE SA itself
 				* (RFC 7296 1.3.2): not a phase 2 */
 	uint8_t n_offered;
-	struct iks_prop offered[IKS_NEGO_MAX_PROPS];
+	struct iks_prop *offered; /* n_offered of them (at most IKS_NEGO_MAX_PROPS) */
 	bool has_chosen;
 	struct iks_prop chosen;
 	uint16_t pfs_group;    /* KE group in the request; 0 none */
@@ -170,7 +170,8 @@ struct iks_nego {
 
 	/* phase 1 */
 	uint8_t n_offered;
-	struct iks_prop offered[IKS_NEGO_MAX_PROPS];
+	struct iks_prop *offered; /* n_offered of them (at most IKS_NEGO_MAX_PROPS):
+				   * allocated to their number, as most offer one */
 	bool has_chosen;
 	struct iks_prop chosen;
 	uint16_t ke_group_i, ke_group_r; /* IKEv2 KE groups sent */

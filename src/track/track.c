@@ -366,6 +366,9 @@ static void nego_free(struct iks_nego *n)
 {
 	iks_track_crypto_free(n);
 	iks_track_am_free(n);
+	for (unsigned i = 0; i < n->n_children; i++)
+		free(n->children[i].offered);
+	free(n->offered);
 	free(n->msgs);
 	free(n->children);
 	free(n);
@@ -401,8 +404,12 @@ static struct node *node_of(struct iks_nego *n)
 /* The bytes a negotiation holds (what opts.max_memory bounds). */
 static size_t footprint(const struct iks_nego *n)
 {
+	size_t props = n->n_offered;
+
+	for (unsigned i = 0; i < n->n_children; i++)
+		props += n->children[i].n_offered;
 	return sizeof(struct node) + (size_t)n->cap_msgs * sizeof *n->msgs +
-	       (size_t)n->cap_children * sizeof *n->children;
+	       (size_t)n->cap_children * sizeof *n->children + props * sizeof(struct iks_prop);
 }
 
 static void mem_add(struct iks_tracker *t, size_t before, size_t after)
@@ -701,6 +708,23 @@ static uint32_t esp_spi_of(const struct iks_prop *p)
 	       (uint32_t)p->spi[2] << 8 | p->spi[3];
 }
 
+/* The proposals of SA payload sa into *props, allocated to their number
+ * (16 kept in place would be 1.8 KB a negotiation and a child). */
+static uint8_t keep_props(const struct iks_msg *m, int sa, struct iks_prop **props)
+{
+	struct iks_prop tmp[IKS_NEGO_MAX_PROPS];
+	unsigned k = iks_track_props(m, sa, tmp, IKS_NEGO_MAX_PROPS);
+	struct iks_prop *p = NULL;
+
+	if (k && !(p = malloc(k * sizeof *p)))
+		k = 0;
+	if (k)
+		memcpy(p, tmp, k * sizeof *p);
+	free(*props);
+	*props = p;
+	return (uint8_t)k;
+}
+
 /* The SA / TS / KE contents of a phase 2 message, when readable. */
 static void child_contents(struct iks_tracker *t, struct iks_nego *n, struct iks_child *c,
 			   const struct iks_msg *m, const struct iks_nmsg *nm, bool request)
@@ -712,8 +736,7 @@ static void child_contents(struct iks_tracker *t, struct iks_nego *n, struct iks
 	c->decrypted = c->decrypted || nm->decrypted;
 	if (request) {
 		if (sa >= 0) {
-			c->n_offered = (uint8_t)iks_track_props(m, sa, c->offered,
-							       IKS_NEGO_MAX_PROPS);
+			c->n_offered = keep_props(m, sa, &c->offered);
 			if (c->n_offered) {
 				c->spi_i = esp_spi_of(&c->offered[0]);
 				index_esp(t, n, c, false, c->spi_i);
@@ -772,7 +795,7 @@ static void phase1_offer(struct iks_nego *n, const struct iks_msg *m)
 	int sa = iks_track_find(m, m->version == 1 ? IKS_V1_PL_SA : IKS_V2_PL_SA);
 
 	if (sa >= 0)
-		n->n_offered = (uint8_t)iks_track_props(m, sa, n->offered, IKS_NEGO_MAX_PROPS);
+		n->n_offered = keep_props(m, sa, &n->offered);
 }
 
 static void phase1_answer(struct iks_nego *n, const struct iks_msg *m)
