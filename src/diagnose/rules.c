@@ -271,9 +271,11 @@ static void rule_proposal_refused(const struct iks_nego *n, struct iks_findings 
 	side_addr(n, false, r, sizeof r);
 	say(f->summary, sizeof f->summary,
 	    "%s accepted none of the IKE proposals offered (%s) and answered "
-	    "NO_PROPOSAL_CHOSEN: encryption, integrity/hash, PRF, DH group%s differ.",
+	    "NO_PROPOSAL_CHOSEN: encryption, integrity/hash, PRF, DH group%s differ%s.",
 	    r, offered[0] ? offered : "not readable",
-	    n->version == 1 ? ", authentication method or lifetime" : "");
+	    n->version == 1 ? ", authentication method or lifetime" : "",
+	    n->version == 1 ? " (a responder configured for IKEv2 only answers IKEv1 "
+			      "the same way)" : "");
 	say(f->remedy, sizeof f->remedy,
 	    "Make both sides share one IKE proposal: add `%s` to the responder's IKE "
 	    "proposals, or configure the initiator with one the responder allows.",
@@ -713,9 +715,12 @@ static void proposal_child_finding(const struct iks_nego *n, const struct iks_ch
 			    "; a responder that requires PFS refuses in the same way");
 		say(f->remedy, sizeof f->remedy,
 		    "Make both sides share one ESP proposal: add `%s` to the responder's "
-		    "esp_proposals, or configure the initiator with one the responder allows.",
+		    "esp_proposals, or configure the initiator with one the responder allows%s.",
 		    c->n_offered ? iks_prop_format(&c->offered[0], offered, sizeof offered) :
-				   "...");
+				   "...",
+		    ike_auth_child || n->version == 2 ? "" :
+			    "; if the responder requires PFS, add a DH group to the "
+			    "initiator's esp_proposals (e.g. `...-modp2048`)");
 	}
 	child_evidence(f, n, c);
 }
