@@ -173,14 +173,11 @@ static void print_payload_summary(FILE *out, const struct iks_msg *m, int parent
 	}
 }
 
-static void print_tree(FILE *out, json_t *v, int depth, const char *key);
-
-static void print_indent(FILE *out, int depth)
-{
-	for (int i = 0; i < depth; i++)
-		fputs("  ", out);
-}
-
+/*
+ * The verbose tree: every member of a payload's JSON object, one per line;
+ * "x" and "x_name" shown together as "x: NAME (number)"; list items marked
+ * with "- " like YAML.
+ */
 static void print_scalar(FILE *out, json_t *v)
 {
 	switch (json_typeof(v)) {
@@ -205,34 +202,85 @@ static void print_scalar(FILE *out, json_t *v)
 	}
 }
 
-static void print_tree(FILE *out, json_t *v, int depth, const char *key)
+static bool is_name_key(const char *k)
 {
-	const char *k;
-	json_t *child;
-	size_t i;
+	size_t n = strlen(k);
 
-	print_indent(out, depth);
-	if (key)
-		fprintf(out, "%s:", key);
-	if (json_is_object(v)) {
-		json_t *name = json_object_get(v, "name");
+	return n > 5 && !strcmp(k + n - 5, "_name");
+}
 
-		if (name && json_is_string(name))
-			fprintf(out, "%s%s", key ? " " : "", json_string_value(name));
-		fputc('\n', out);
-		json_object_foreach(v, k, child) {
-			if (!strcmp(k, "name") || !strcmp(k, "type"))
-				continue;
-			print_tree(out, child, depth + 1, k);
-		}
-	} else if (json_is_array(v)) {
-		fputc('\n', out);
-		json_array_foreach(v, i, child)
-			print_tree(out, child, depth + 1, NULL);
+static void print_fields(FILE *out, json_t *obj, int indent, bool dash);
+
+/* The prefix of one line: indentation, and "- " on a list item's first. */
+static void line_start(FILE *out, int indent, bool *dash)
+{
+	if (*dash) {
+		fprintf(out, "%*s- ", indent - 2, "");
+		*dash = false;
 	} else {
-		if (key)
-			fputc(' ', out);
-		print_scalar(out, v);
+		fprintf(out, "%*s", indent, "");
+	}
+}
+
+static void print_list(FILE *out, json_t *arr, int indent)
+{
+	size_t i;
+	json_t *item;
+
+	json_array_foreach(arr, i, item) {
+		if (json_is_object(item)) {
+			print_fields(out, item, indent + 2, true);
+		} else {
+			fprintf(out, "%*s- ", indent, "");
+			print_scalar(out, item);
+			fputc('\n', out);
+		}
+	}
+}
+
+static void print_fields(FILE *out, json_t *obj, int indent, bool dash)
+{
+	json_t *name = json_object_get(obj, "name"), *child;
+	const char *k;
+
+	/* a payload: its name is the heading, its number beside it */
+	if (name && json_is_string(name)) {
+		line_start(out, indent, &dash);
+		fprintf(out, "%s", json_string_value(name));
+		if (json_is_integer(json_object_get(obj, "type")))
+			fprintf(out, " (%" JSON_INTEGER_FORMAT ")",
+				json_integer_value(json_object_get(obj, "type")));
+		fputc('\n', out);
+		indent += 2;
+	}
+	json_object_foreach(obj, k, child) {
+		char named[64];
+		json_t *label;
+
+		if ((name && (!strcmp(k, "name") || !strcmp(k, "type"))) || is_name_key(k))
+			continue;
+		line_start(out, indent, &dash);
+		fprintf(out, "%s:", k);
+		if (json_is_array(child)) {
+			fputc('\n', out);
+			print_list(out, child, indent + 2);
+			continue;
+		}
+		if (json_is_object(child)) {
+			fputc('\n', out);
+			print_fields(out, child, indent + 2, false);
+			continue;
+		}
+		snprintf(named, sizeof named, "%s_name", k);
+		label = json_object_get(obj, named);
+		fputc(' ', out);
+		if (label && json_is_string(label)) {
+			fprintf(out, "%s (", json_string_value(label));
+			print_scalar(out, child);
+			fputc(')', out);
+		} else {
+			print_scalar(out, child);
+		}
 		fputc('\n', out);
 	}
 }
@@ -276,7 +324,7 @@ void iks_report_message_text(FILE *out, const struct iks_datagram *dg,
 		json_t *child;
 
 		json_array_foreach(pl, i, child)
-			print_tree(out, child, 1, NULL);
+			print_fields(out, child, 2, false);
 		json_decref(o);
 	}
 }
