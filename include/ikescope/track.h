@@ -220,8 +220,8 @@ struct iks_nego {
 typedef void (*iks_track_concluded_fn)(void *ctx, const struct iks_nego *n);
 
 #define IKS_TRACK_IDLE_DEFAULT 180.0 /* seconds of capture time */
-#define IKS_TRACK_MAX_OPEN_DEFAULT 100000
-#define IKS_TRACK_MAX_MEMORY_DEFAULT ((size_t)1 << 30)
+#define IKS_TRACK_MAX_OPEN_DEFAULT 1000000
+#define IKS_TRACK_MAX_MEMORY_DEFAULT ((size_t)512 << 20)
 
 struct iks_track_opts {
 	const struct iks_keytab *keys; /* may be NULL */
