@@ -1,11 +1,16 @@
 /*
  * Fuzz target: the whole pipeline on a capture file, as `ikescope analyze
  * --json` and `dissect --json` run it: capture -> track -> diagnose ->
- * report.  Built twice: fuzz_pipeline without keys (and a small limit of
- * open negotiations, so that limit is reached), fuzz_pipeline_keys with the
- * fixed key table (fuzz_common.h), which decrypts the lab captures the
- * seeds come from, so mutations reach decryption and the decoding of
- * plaintext.
+ * report.  Built twice:
+ *   fuzz_pipeline       no keys, the tracker in streaming mode (each
+ *                       negotiation handed out when it concludes) with
+ *                       small limits: 8 open at once, 5 s idle timeout,
+ *                       64 KiB of records, so eviction and the idle
+ *                       timeout are reached;
+ *   fuzz_pipeline_keys  the fixed key table (fuzz_common.h), which decrypts
+ *                       the lab captures the seeds come from, so mutations
+ *                       reach decryption and the decoding of plaintext;
+ *                       every negotiation kept until the end.
  */
 #include <string.h>
 
@@ -41,19 +46,47 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* One concluded negotiation: diagnose and report it. */
+static void conclude(void *ctx, const struct iks_nego *n)
+{
+	unsigned *count = ctx;
+	struct iks_findings fs;
+
+	(*count)++;
+	IKS_FUZZ_CHECK(n != NULL && n->id >= 1);
+	IKS_FUZZ_CHECK(n->status <= IKS_STATUS_FAILED);
+	IKS_FUZZ_CHECK(memchr(n->reason, '\0', sizeof n->reason) != NULL);
+	IKS_FUZZ_CHECK(n->n_msgs <= n->cap_msgs && n->n_children <= n->cap_children);
+	IKS_FUZZ_CHECK(n->n_offered <= IKS_NEGO_MAX_PROPS);
+	iks_diagnose(n, &fs);
+	IKS_FUZZ_CHECK(fs.n <= IKS_MAX_FINDINGS);
+	for (unsigned k = 0; k < fs.n; k++)
+		IKS_FUZZ_CHECK(fs.f[k].code != NULL &&
+			       fs.f[k].n_evidence <= IKS_FINDING_MAX_EVIDENCE);
+	dump(iks_report_nego_json(n, &fs));
+	iks_report_nego_text(iks_fuzz_null(), n, &fs, IKS_REPORT_VERBOSE);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct iks_capture_opts opts = { .n_ike_ports = 0 };
 	struct iks_track_opts topts = { .keys = NULL };
+	struct iks_track_stats st;
 	struct iks_capture *cap;
 	struct iks_tracker *t;
 	struct iks_datagram dg;
 	char err[IKS_ERRBUF_SIZE] = "";
+	unsigned concluded = 0;
 
-	if (IKS_FUZZ_WITH_KEYS)
+	if (IKS_FUZZ_WITH_KEYS) {
 		topts.keys = iks_fuzz_keys();
-	else
+	} else {
+		topts.on_concluded = conclude;
+		topts.ctx = &concluded;
 		topts.max_negotiations = 8;
+		topts.idle_timeout = 5.0;
+		topts.max_memory = 64u << 10;
+	}
 	if (iks_capture_open_file(&cap, iks_fuzz_file(data, size), &opts, err,
 				  sizeof err) != IKS_OK)
 		return 0;
@@ -69,24 +102,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	iks_capture_close(cap);
 	iks_track_finish(t);
 
-	IKS_FUZZ_CHECK(IKS_FUZZ_WITH_KEYS || iks_track_count(t) <= 8);
+	iks_track_get_stats(t, &st);
+	if (!IKS_FUZZ_WITH_KEYS) {
+		IKS_FUZZ_CHECK(iks_track_count(t) == 0);
+		IKS_FUZZ_CHECK(st.concluded == concluded && st.open == 0);
+		IKS_FUZZ_CHECK(st.concluded == st.negotiations);
+		IKS_FUZZ_CHECK(st.open_peak <= 8);
+	}
 	for (size_t i = 0; i < iks_track_count(t); i++) {
 		const struct iks_nego *n = iks_track_get(t, i);
-		struct iks_findings fs;
 
 		IKS_FUZZ_CHECK(n != NULL && n->id == i + 1);
-		IKS_FUZZ_CHECK(n->status <= IKS_STATUS_FAILED);
-		IKS_FUZZ_CHECK(memchr(n->reason, '\0', sizeof n->reason) != NULL);
-		IKS_FUZZ_CHECK(n->n_msgs <= n->cap_msgs &&
-			       n->n_children <= n->cap_children);
-		iks_diagnose(n, &fs);
-		IKS_FUZZ_CHECK(fs.n <= IKS_MAX_FINDINGS);
-		for (unsigned k = 0; k < fs.n; k++)
-			IKS_FUZZ_CHECK(fs.f[k].code != NULL &&
-				       fs.f[k].n_evidence <= IKS_FINDING_MAX_EVIDENCE);
-		dump(iks_report_nego_json(n, &fs));
-		iks_report_nego_text(iks_fuzz_null(), n, &fs, IKS_REPORT_VERBOSE);
+		conclude(&concluded, n);
 	}
+	IKS_FUZZ_CHECK(st.negotiations == concluded);
 	iks_track_free(t);
 	return 0;
 }
