@@ -49,9 +49,10 @@ enum iks_dg_kind {
 	 */
 	IKS_DG_FRAG_LOST,
 	/*
-	 * Live captures with opts.idle_ticks: the read timeout passed with
-	 * no frame.  No data; ts is the wall clock, so a consumer can expire
-	 * state and report progress while the interface is quiet.
+	 * Live captures with opts.idle_ticks: a clock tick, about 4 a second
+	 * (also while frames come that yield nothing).  No data; ts is the
+	 * wall clock, so a consumer can expire state and report progress
+	 * while the interface is quiet.
 	 */
 	IKS_DG_IDLE,
 };
@@ -110,8 +111,8 @@ struct iks_capture_opts {
 	 * (SPIs, exchange, message ID) is often all there is.  Off: such
 	 * frames are only counted in stats.truncated. */
 	bool keep_truncated;
-	/* Live: yield IKS_DG_IDLE at each read timeout (about 4 a second)
-	 * while no traffic comes. */
+	/* Live: yield an IKS_DG_IDLE about 4 times a second, traffic or
+	 * not, so a consumer can expire state and report progress. */
 	bool idle_ticks;
 	/* Files: read classic pcap through libpcap as pcapng is, instead of
 	 * the faster reader of our own (the same results, for comparison). */

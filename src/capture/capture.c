@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <poll.h>
 #include <sys/types.h>
 #include <time.h>
 #include <unistd.h>
@@ -285,6 +286,7 @@ struct iks_capture *iks_capture_new(const struct iks_capture_opts *opts)
 	if (cap) {
 		init_opts(cap, opts);
 		cap->ts_nsec_mul = 1;
+		cap->live_fd = -1;
 	}
 	return cap;
 }
@@ -443,6 +445,29 @@ static int handle_frame(struct iks_capture *cap, const struct iks_record *r,
 	return iks_capture_ip(cap, version, &c, &m, dg);
 }
 
+/* Live with opts.idle_ticks: an IKS_DG_IDLE when the last one is
+ * IKS_LIVE_TICK_MS old (the first at once). */
+static bool live_tick(struct iks_capture *cap, struct iks_datagram *dg)
+{
+	struct timespec mono, now;
+	int64_t ms;
+
+	if (!cap->opts.idle_ticks || cap->stop)
+		return false;
+	clock_gettime(CLOCK_MONOTONIC, &mono);
+	ms = (int64_t)mono.tv_sec * 1000 + mono.tv_nsec / 1000000;
+	if (cap->last_tick_ms && ms - cap->last_tick_ms < IKS_LIVE_TICK_MS)
+		return false;
+	cap->last_tick_ms = ms;
+	clock_gettime(CLOCK_REALTIME, &now);
+	memset(dg, 0, sizeof *dg);
+	dg->kind = IKS_DG_IDLE;
+	dg->frame = cap->st.frames;
+	dg->ts_sec = now.tv_sec;
+	dg->ts_nsec = (uint32_t)now.tv_nsec;
+	return true;
+}
+
 int iks_capture_next(struct iks_capture *cap, struct iks_datagram *dg,
 		     char *errbuf, size_t errlen)
 {
@@ -483,6 +508,10 @@ int iks_capture_next(struct iks_capture *cap, struct iks_datagram *dg,
 			iks_capture_reasm_flush(&cap->reasm, &cap->st);
 			continue;
 		}
+		/* live: a tick every IKS_LIVE_TICK_MS, even under traffic that
+		 * yields nothing (other fragments), so state still expires */
+		if (cap->live_fd >= 0 && live_tick(cap, dg))
+			return 1;
 		rc = pcap_next_ex(cap->pcap, &h, &bytes);
 		if (rc == 1) {
 			rec.ts_sec = h->ts.tv_sec;
@@ -496,18 +525,15 @@ int iks_capture_next(struct iks_capture *cap, struct iks_datagram *dg,
 				return 1;
 			continue;
 		}
-		if (rc == 0) { /* a live capture's timeout; not for files */
-			if (cap->opts.idle_ticks && !cap->stop) {
-				struct timespec now;
+		if (rc == 0) { /* live: nothing now (or the read timeout) */
+			if (cap->live_fd >= 0) {
+				struct pollfd pfd = { .fd = cap->live_fd, .events = POLLIN };
 
-				clock_gettime(CLOCK_REALTIME, &now);
-				memset(dg, 0, sizeof *dg);
-				dg->kind = IKS_DG_IDLE;
-				dg->frame = cap->st.frames;
-				dg->ts_sec = now.tv_sec;
-				dg->ts_nsec = (uint32_t)now.tv_nsec;
-				return 1;
+				/* interrupted by a signal: the loop checks stop */
+				poll(&pfd, 1, IKS_LIVE_TICK_MS);
 			}
+			if (live_tick(cap, dg))
+				return 1;
 			continue;
 		}
 		if (rc == PCAP_ERROR_BREAK || cap->stop)

@@ -75,6 +75,8 @@ struct iks_capture {
 	void *fp;                 /* FILE from fopencookie, read by libpcap */
 	char *iobuf;              /* fp's buffer */
 	struct iks_pcapfile *file;/* classic pcap: our record reader (pcapfile.c) */
+	int live_fd;              /* live, non-blocking: what to poll(); else -1 */
+	int64_t last_tick_ms;     /* live: monotonic time of the last IKS_DG_IDLE */
 	uint8_t peek[32];         /* the first bytes, read to check the magic */
 	size_t peek_len, peek_off;
 	bool compressed;
@@ -95,6 +97,9 @@ struct iks_capture {
 	int pending_err;
 	char pending_msg[IKS_ERRBUF_SIZE];
 };
+
+/* Live: the read timeout, and how often IKS_DG_IDLE comes (opts.idle_ticks). */
+#define IKS_LIVE_TICK_MS 250
 
 /* One record of a capture file. */
 struct iks_record {

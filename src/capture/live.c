@@ -14,7 +14,6 @@
 #include "capture/capture_int.h"
 
 #define LIVE_SNAPLEN 262144
-#define LIVE_TIMEOUT_MS 250
 
 static void build_filter(const struct iks_capture *cap, char *buf, size_t len)
 {
@@ -52,7 +51,7 @@ static int activate(pcap_t *p, char *errbuf, size_t errlen)
 
 	pcap_set_snaplen(p, LIVE_SNAPLEN);
 	pcap_set_promisc(p, 0);
-	pcap_set_timeout(p, LIVE_TIMEOUT_MS);
+	pcap_set_timeout(p, IKS_LIVE_TICK_MS);
 	pcap_set_immediate_mode(p, 1);
 	/* Not every platform has nanoseconds; then next() scales. */
 	pcap_set_tstamp_precision(p, PCAP_TSTAMP_PRECISION_NANO);
@@ -110,6 +109,13 @@ int iks_capture_open_live(struct iks_capture **out, const char *ifname,
 	if (pcap_get_tstamp_precision(p) != PCAP_TSTAMP_PRECISION_NANO)
 		cap->ts_nsec_mul = 1000;
 	set_filter(cap, p);
+	/* Non-blocking, with our own poll(): libpcap's Linux TPACKET_V3
+	 * reader does not return at its timeout when nothing comes, and a
+	 * quiet interface must still let idle state expire (idle_ticks).
+	 * Where there is no descriptor to poll, stay blocking. */
+	if (cap->opts.idle_ticks && pcap_get_selectable_fd(p) >= 0 &&
+	    pcap_setnonblock(p, 1, perr) == 0)
+		cap->live_fd = pcap_get_selectable_fd(p);
 	*out = cap;
 	return IKS_OK;
 }
