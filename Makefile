@@ -7,7 +7,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 
-.PHONY: all deps build run test test-unit test-asan test-lab lab fuzz bench install clean
+.PHONY: all deps build run test test-asan lab fuzz bench install clean
 
 all: build
 
@@ -41,6 +41,10 @@ test-asan: deps
 # Regenerate every lab scenario into tests/captures/lab (root, ~10 min).
 lab: build
 	@tests/lab/lab run-all
+
+# Speed and memory against cat, tcpdump and tshark (docs/performance.md).
+bench: build
+	@bench/run --ikescope $(BUILD)/ikescope
 
 install: build
 	@cmake --install $(BUILD)

@@ -49,6 +49,18 @@ static void dissect_datagram(void *ctx, const struct iks_datagram *dg)
 	}
 }
 
+/* dissect prints messages, not negotiations: a concluded one is dropped. */
+static void dissect_concluded(void *ctx, const struct iks_nego *n)
+{
+	(void)ctx;
+	(void)n;
+}
+
+/* Streaming keeps memory bounded on huge captures; a day of quiet before
+ * a negotiation is let go keeps the decryption state (IKEv1 IV chains) of
+ * long-lived SAs for their late exchanges. */
+#define IKS_DISSECT_IDLE_S 86400.0
+
 int iks_cmd_dissect(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -107,6 +119,8 @@ int iks_cmd_dissect(int argc, char **argv)
 		iks_keytab_free(&keys);
 		return IKS_EXIT_USAGE;
 	}
+	topts.on_concluded = dissect_concluded;
+	topts.idle_timeout = IKS_DISSECT_IDLE_S;
 	if (iks_track_new(&d.tracker, &topts) != IKS_OK) {
 		fputs("ikescope: out of memory\n", stderr);
 		iks_keytab_free(&keys);
