@@ -37,7 +37,8 @@
 	X(IKS_ERR_UNSUPPORTED, -20, "unsupported algorithm")                     \
 	X(IKS_ERR_KEYFILE, -21, "malformed key file")                            \
 	X(IKS_ERR_USAGE, -22, "invalid argument")                                \
-	X(IKS_ERR_LOOP, -23, "payload chain makes no progress")
+	X(IKS_ERR_LOOP, -23, "payload chain makes no progress")                  \
+	X(IKS_ERR_LENGTH_SHORT, -24, "length field shorter than the header")
 
 enum iks_err {
 #define IKS_ERR_ENUM(name, value, text) name = value,

@@ -30,6 +30,12 @@ enum iks_report_flags {
 json_t *iks_report_message_json(const struct iks_datagram *dg,
 				const struct iks_msg *m, unsigned flags);
 
+/* A datagram on an IKE port that is no IKE message (err: why, an
+ * iks_err), as JSON with the datagram's fields and "malformed", or as a
+ * text line, so no input disappears silently. */
+json_t *iks_report_not_ike_json(const struct iks_datagram *dg, int err);
+void iks_report_not_ike_text(FILE *out, const struct iks_datagram *dg, int err);
+
 /* One IKE message as text: a summary line, or with IKS_REPORT_VERBOSE a
  * tree of every payload's fields. */
 void iks_report_message_text(FILE *out, const struct iks_datagram *dg,

@@ -291,6 +291,11 @@ void iks_track_get_stats(const struct iks_tracker *t, struct iks_track_stats *st
 const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 					 const struct iks_datagram *dg);
 
+/* After iks_track_datagram() returned NULL for an IKE datagram: the
+ * reason it is not an IKE message (IKS_ERR_SHORT, IKS_ERR_VERSION), or
+ * IKS_OK when it was a fragment held for reassembly. */
+int iks_track_last_error(const struct iks_tracker *t);
+
 /* End of input: every open negotiation is concluded (and, in streaming
  * mode, handed out and freed). */
 void iks_track_finish(struct iks_tracker *t);

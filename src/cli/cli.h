@@ -28,9 +28,11 @@ typedef void (*iks_cli_datagram_fn)(void *ctx, const struct iks_datagram *dg);
 /*
  * Feed every datagram of the capture at `path` ("-" = stdin) to fn.  A file
  * that cannot be read, or that breaks off, is reported on stderr in one
- * line naming it; returns 0, or the negative iks_err of that problem
- * (datagrams read before it were delivered).
+ * line naming it; returns 0, IKS_CLI_UNREADABLE when the file could not be
+ * opened as a capture at all, or the negative iks_err of a problem met
+ * while reading (datagrams read before it were delivered).
  */
+#define IKS_CLI_UNREADABLE (-1000)
 int iks_cli_each_datagram(const char *path, const struct iks_capture_opts *opts,
 			  iks_cli_datagram_fn fn, void *ctx);
 
@@ -41,6 +43,13 @@ int iks_cli_load_keys(struct iks_keytab *kt, const char *path);
 /* A secret from --psk VALUE or --psk-file FILE (its first line) into out;
  * problems are reported on stderr.  Returns 0 or -1. */
 int iks_cli_read_secret(const char *value, const char *file, char *out, size_t len);
+
+/* One-line usage errors (shared/spec/cli.md: a message on stderr, exit 2):
+ * after getopt_long returned '?' or ':' (optstring must start with ':'),
+ * and for a missing operand ("capture", "host").  Both return
+ * IKS_EXIT_USAGE. */
+int iks_cli_option_error(const char *cmd, int c, char *const *argv);
+int iks_cli_missing_operand(const char *cmd, const char *what);
 
 /* Parse a UDP port for --ike-port; 0 when invalid. */
 unsigned iks_cli_parse_port(const char *s);

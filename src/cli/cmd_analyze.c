@@ -418,7 +418,7 @@ int iks_cmd_analyze(int argc, char **argv)
 	int c, status = IKS_EXIT_OK;
 
 	iks_keytab_init(&keys);
-	while ((c = getopt_long(argc, argv, "jk:Fs:p:LP:S:K:f:i:Z:T:M:m:xh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":jk:Fs:p:LP:S:K:f:i:Z:T:M:m:xh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'K':
 		case 'f':
@@ -514,16 +514,16 @@ int iks_cmd_analyze(int argc, char **argv)
 			iks_keytab_free(&keys);
 			return IKS_EXIT_OK;
 		default:
-			analyze_usage(stderr);
 			iks_keytab_free(&keys);
-			return IKS_EXIT_USAGE;
+			return iks_cli_option_error("analyze", c, argv);
 		}
 	}
 	if (a.ifname ? optind < argc || !*a.ifname : optind >= argc) {
-		if (a.ifname)
-			fputs("ikescope analyze: -i and capture files exclude each other\n", stderr);
-		analyze_usage(stderr);
 		iks_keytab_free(&keys);
+		if (!a.ifname)
+			return iks_cli_missing_operand("analyze", "capture");
+		fprintf(stderr, "ikescope analyze: %s (see ikescope analyze --help)\n",
+			*a.ifname ? "-i and capture files exclude each other" : "-i needs an interface");
 		return IKS_EXIT_USAGE;
 	}
 	if (user && !a.ifname) {
@@ -544,12 +544,21 @@ int iks_cmd_analyze(int argc, char **argv)
 		a.live = true;
 		status = run_live(&a, &opts, user);
 	} else {
+		bool any_read = false;
+
 		/* one tracker over all files: a negotiation may span captures */
-		for (int i = optind; i < argc; i++)
-			if (iks_cli_each_datagram(argv[i], &opts, analyze_datagram, &a) < 0)
+		for (int i = optind; i < argc; i++) {
+			int rc = iks_cli_each_datagram(argv[i], &opts, analyze_datagram, &a);
+
+			if (rc < 0)
 				status = IKS_EXIT_USAGE;
+			if (rc != IKS_CLI_UNREADABLE)
+				any_read = true;
+		}
 		iks_track_finish(a.tracker);
-		print_summary(&a, NULL, NULL);
+		/* nothing could be read: no summary of nothing on stdout */
+		if (any_read)
+			print_summary(&a, NULL, NULL);
 	}
 	fflush(stdout);
 	if (a.stats)

@@ -30,13 +30,33 @@ static void dissect_usage(FILE *f)
 	      f);
 }
 
+static void print_not_ike(const struct dissect *d, const struct iks_datagram *dg, int err)
+{
+	if (d->json) {
+		json_t *o = iks_report_not_ike_json(dg, err);
+
+		json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(16));
+		fputc('\n', stdout);
+		json_decref(o);
+	} else {
+		iks_report_not_ike_text(stdout, dg, err);
+	}
+}
+
 static void dissect_datagram(void *ctx, const struct iks_datagram *dg)
 {
 	struct dissect *d = ctx;
 	const struct iks_msg *m = iks_track_datagram(d->tracker, dg);
 
-	if (!m)
-		return; /* not IKE, or a fragment held for reassembly */
+	if (!m) {
+		int err = iks_track_last_error(d->tracker);
+
+		/* a fragment held for reassembly shows when complete; bytes on
+		 * an IKE port that are no IKE message are said to be so */
+		if (dg->kind == IKS_DG_IKE && err != IKS_OK)
+			print_not_ike(d, dg, err);
+		return;
+	}
 	if (d->json) {
 		json_t *o = iks_report_message_json(dg, m, d->report_flags);
 
@@ -78,7 +98,7 @@ int iks_cmd_dissect(int argc, char **argv)
 	int c, status = IKS_EXIT_OK;
 
 	iks_keytab_init(&keys);
-	while ((c = getopt_long(argc, argv, "jVp:k:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":jVp:k:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'k':
 			if (iks_cli_load_keys(&keys, optarg) < 0) {
@@ -109,15 +129,13 @@ int iks_cmd_dissect(int argc, char **argv)
 			iks_keytab_free(&keys);
 			return IKS_EXIT_OK;
 		default:
-			dissect_usage(stderr);
 			iks_keytab_free(&keys);
-			return IKS_EXIT_USAGE;
+			return iks_cli_option_error("dissect", c, argv);
 		}
 	}
 	if (optind >= argc) {
-		dissect_usage(stderr);
 		iks_keytab_free(&keys);
-		return IKS_EXIT_USAGE;
+		return iks_cli_missing_operand("dissect", "capture");
 	}
 	topts.on_concluded = dissect_concluded;
 	topts.idle_timeout = IKS_DISSECT_IDLE_S;

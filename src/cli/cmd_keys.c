@@ -60,7 +60,7 @@ int iks_cmd_keys(int argc, char **argv)
 	const char *dir = NULL;
 	int c, status = IKS_EXIT_OK;
 
-	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			dir = optarg;
@@ -69,14 +69,11 @@ int iks_cmd_keys(int argc, char **argv)
 			keys_usage(stdout);
 			return IKS_EXIT_OK;
 		default:
-			keys_usage(stderr);
-			return IKS_EXIT_USAGE;
+			return iks_cli_option_error("keys", c, argv);
 		}
 	}
-	if (optind >= argc) {
-		keys_usage(stderr);
-		return IKS_EXIT_USAGE;
-	}
+	if (optind >= argc)
+		return iks_cli_missing_operand("keys", "log file");
 	iks_keytab_init(&kt);
 	for (int i = optind; i < argc; i++) {
 		char err[IKS_ERRBUF_SIZE] = "";
@@ -95,12 +92,19 @@ int iks_cmd_keys(int argc, char **argv)
 		if (!is_stdin)
 			fclose(f);
 	}
+	/* nothing read and something wrong: no empty tables on top */
+	if (status != IKS_EXIT_OK && !kt.n_v1 && !kt.n_v2) {
+		iks_keytab_free(&kt);
+		return status;
+	}
 	if (write_table(&kt, IKS_KEYTAB_V1, dir, "ikev1_decryption_table") < 0 ||
 	    write_table(&kt, IKS_KEYTAB_V2, dir, "ikev2_decryption_table") < 0)
 		status = IKS_EXIT_USAGE;
-	/* rows, not log lines: one SA seen in both peers' logs counts once */
-	fprintf(stderr, "ikescope: %zu IKEv1 and %zu IKEv2 SA%s found\n", kt.n_v1, kt.n_v2,
-		kt.n_v1 + kt.n_v2 == 1 ? "" : "s");
+	/* rows, not log lines: one SA seen in both peers' logs counts once;
+	 * after an error the error line is the whole story */
+	if (status == IKS_EXIT_OK)
+		fprintf(stderr, "ikescope: %zu IKEv1 and %zu IKEv2 SA%s found\n", kt.n_v1,
+			kt.n_v2, kt.n_v1 + kt.n_v2 == 1 ? "" : "s");
 	iks_keytab_free(&kt);
 	return status;
 }

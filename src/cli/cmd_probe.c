@@ -302,7 +302,7 @@ int iks_cmd_probe(int argc, char **argv)
 	int c, rc, status = IKS_EXIT_OK;
 	double v;
 
-	while ((c = getopt_long(argc, argv, "12Ai:e:P:a:K:f:I:R:g:l:r:jw:p:L:t:n:m:q:F:EH:W:h",
+	while ((c = getopt_long(argc, argv, ":12Ai:e:P:a:K:f:I:R:g:l:r:jw:p:L:t:n:m:q:F:EH:W:h",
 				longopts, NULL)) != -1) {
 		switch (c) {
 		case '1':
@@ -430,12 +430,14 @@ int iks_cmd_probe(int argc, char **argv)
 			probe_usage(stdout);
 			return IKS_EXIT_OK;
 		default:
-			probe_usage(stderr);
-			return IKS_EXIT_USAGE;
+			return iks_cli_option_error("probe", c, argv);
 		}
 	}
+	if (optind >= argc)
+		return iks_cli_missing_operand("probe", "host");
 	if (optind + 1 != argc) {
-		probe_usage(stderr);
+		fprintf(stderr, "ikescope probe: one host at a time, not '%s' too (see ikescope probe --help)\n",
+			argv[optind + 1]);
 		return IKS_EXIT_USAGE;
 	}
 	o.host = argv[optind];

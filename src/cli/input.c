@@ -24,7 +24,7 @@ int iks_cli_each_datagram(const char *path, const struct iks_capture_opts *opts,
 	rc = iks_capture_open_file(&cap, path, opts, err, sizeof err);
 	if (rc < 0) {
 		report_error(path, err[0] ? err : iks_strerror(rc));
-		return rc;
+		return IKS_CLI_UNREADABLE;
 	}
 	while ((rc = iks_capture_next(cap, &dg, err, sizeof err)) > 0)
 		fn(ctx, &dg);

@@ -22,7 +22,7 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
-		usage(stderr);
+		fputs("ikescope: no command given (ikescope --help lists them)\n", stderr);
 		return IKS_EXIT_USAGE;
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
@@ -36,7 +36,6 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].run(argc - 1, argv + 1);
-	fprintf(stderr, "ikescope: unknown command '%s'\n", argv[1]);
-	usage(stderr);
+	fprintf(stderr, "ikescope: unknown command '%s' (ikescope --help lists them)\n", argv[1]);
 	return IKS_EXIT_USAGE;
 }

@@ -122,9 +122,11 @@ int iks_keytab_add_v1(struct iks_keytab *kt, const struct iks_v1_keys *row,
 	size_t at;
 	int rc;
 
-	if (row->key_len == 0 || row->key_len > IKS_CRYPTO_KEY_MAX) {
-		iks_errf(errbuf, errlen, "IKEv1 key has %u bytes",
-			 row->key_len);
+	/* RFC 2409 Appendix B: the key is the cipher's, DES's 8 bytes at
+	 * the least (3DES 24, AES 16/24/32) */
+	if (row->key_len < 8 || row->key_len > IKS_CRYPTO_KEY_MAX) {
+		iks_errf(errbuf, errlen, "IKEv1 key has %u bytes, a cipher key has 8 to %u",
+			 row->key_len, IKS_CRYPTO_KEY_MAX);
 		return IKS_ERR_KEYFILE;
 	}
 	at = v1_index(kt, row->icookie);

@@ -144,7 +144,7 @@ int iks_ike_decode(const uint8_t *buf, size_t len, struct iks_msg *m)
 	 * bytes after it, and a lying length must not reach past the data. */
 	extent = len;
 	if (m->hdr.length < IKS_IKE_HDR_LEN) {
-		iks_ike_mark_malformed(m, IKS_ERR_LENGTH, 24, 0);
+		iks_ike_mark_malformed(m, IKS_ERR_LENGTH_SHORT, 24, 0);
 	} else if (m->hdr.length > len) {
 		iks_ike_mark_malformed(m, IKS_ERR_LENGTH, 24, 0);
 	} else {

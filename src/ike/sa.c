@@ -154,9 +154,12 @@ int iks_ike_decode_sa(struct iks_msg *m, struct iks_payload *p,
 		    !iks_cur_be32(body, &p->u.sa.situation))
 			return IKS_ERR_SHORT;
 		/* Only the IPsec DOI's 4-byte situation is understood;
-		 * other DOIs keep their body undecoded. */
-		if (p->u.sa.doi != IKS_V1_DOI_IPSEC)
+		 * ISAKMP's and GDOI's keep their body undecoded, and any
+		 * other DOI is not one IKE uses (RFC 2408 3.4, IANA). */
+		if (p->u.sa.doi == IKS_V1_DOI_ISAKMP || p->u.sa.doi == IKS_V1_DOI_GDOI)
 			return IKS_OK;
+		if (p->u.sa.doi != IKS_V1_DOI_IPSEC)
+			return IKS_ERR_INVALID;
 	}
 	while (iks_cur_left(body) && err == IKS_OK) {
 		struct iks_cur sub;

@@ -97,11 +97,10 @@ static double datagram_time(const struct iks_datagram *dg)
 	return (double)dg->ts_sec + dg->ts_nsec / 1e9;
 }
 
-json_t *iks_report_message_json(const struct iks_datagram *dg,
-				const struct iks_msg *m, unsigned flags)
+/* The datagram's own fields, first in every record. */
+static json_t *datagram_json(const struct iks_datagram *dg)
 {
-	char addr[64], hex[17];
-	const char *exname = iks_exchange_name(m->version, m->hdr.exchange);
+	char addr[64];
 	json_t *o = json_object();
 
 	if (!o)
@@ -112,6 +111,32 @@ json_t *iks_report_message_json(const struct iks_datagram *dg,
 	json_object_set_new(o, "dst", json_string(iks_addr_format(&dg->dst, addr, sizeof addr)));
 	json_object_set_new(o, "sport", json_integer(dg->sport));
 	json_object_set_new(o, "dport", json_integer(dg->dport));
+	return o;
+}
+
+json_t *iks_report_not_ike_json(const struct iks_datagram *dg, int err)
+{
+	json_t *o = datagram_json(dg);
+
+	if (!o)
+		return NULL;
+	json_object_set_new(o, "ike_version", json_null());
+	json_object_set_new(o, "length", json_integer((json_int_t)dg->len));
+	json_object_set_new(o, "payloads", json_array());
+	json_object_set_new(o, "malformed", json_pack("{s:s,s:i}", "reason",
+						      iks_strerror(err), "offset", 0));
+	return o;
+}
+
+json_t *iks_report_message_json(const struct iks_datagram *dg,
+				const struct iks_msg *m, unsigned flags)
+{
+	char hex[17];
+	const char *exname = iks_exchange_name(m->version, m->hdr.exchange);
+	json_t *o = datagram_json(dg);
+
+	if (!o)
+		return NULL;
 	json_object_set_new(o, "ike_version", json_integer(m->version));
 	json_object_set_new(o, "ispi", json_string(iks_report_hex(m->hdr.ispi, 8, hex, sizeof hex)));
 	json_object_set_new(o, "rspi", json_string(iks_report_hex(m->hdr.rspi, 8, hex, sizeof hex)));
@@ -273,6 +298,10 @@ static void print_fields(FILE *out, json_t *obj, int indent, bool dash)
 		}
 		snprintf(named, sizeof named, "%s_name", k);
 		label = json_object_get(obj, named);
+		if (json_is_string(child) && !*json_string_value(child)) {
+			fputc('\n', out); /* an empty value: no trailing blank */
+			continue;
+		}
 		fputc(' ', out);
 		if (label && json_is_string(label)) {
 			fprintf(out, "%s (", json_string_value(label));
@@ -283,6 +312,17 @@ static void print_fields(FILE *out, json_t *obj, int indent, bool dash)
 		}
 		fputc('\n', out);
 	}
+}
+
+void iks_report_not_ike_text(FILE *out, const struct iks_datagram *dg, int err)
+{
+	char when[64], src[64], dst[64];
+
+	format_time(dg, when, sizeof when);
+	iks_addr_format(&dg->src, src, sizeof src);
+	iks_addr_format(&dg->dst, dst, sizeof dst);
+	fprintf(out, "%" PRIu64 " %s %s:%u > %s:%u not IKE (%zu bytes): [malformed: %s]\n",
+		dg->frame, when, src, dg->sport, dst, dg->dport, dg->len, iks_strerror(err));
 }
 
 void iks_report_message_text(FILE *out, const struct iks_datagram *dg,

@@ -76,6 +76,8 @@ struct iks_tracker {
 	struct iks_skf_table *skf;
 	struct iks_msg msg;
 	uint8_t plain[65536];
+	/* why the last IKE datagram yielded no message (not IKE at all) */
+	int last_error;
 };
 
 const char *iks_status_name(enum iks_status s)
@@ -1108,7 +1110,11 @@ const struct iks_msg *iks_track_datagram(struct iks_tracker *t,
 		count_esp(t, dg);
 		return NULL;
 	}
-	if (dg->kind != IKS_DG_IKE || iks_ike_decode(dg->data, dg->len, m) != IKS_OK)
+	t->last_error = IKS_OK;
+	if (dg->kind != IKS_DG_IKE)
+		return NULL;
+	t->last_error = iks_ike_decode(dg->data, dg->len, m);
+	if (t->last_error != IKS_OK)
 		return NULL;
 	if (!reassemble_v1(t, m, &fragmented))
 		return NULL;
@@ -1435,6 +1441,11 @@ void iks_track_get_stats(const struct iks_tracker *t, struct iks_track_stats *st
 {
 	*st = t->st;
 	st->frags_dropped = iks_ike_reasm_dropped(t->reasm);
+}
+
+int iks_track_last_error(const struct iks_tracker *t)
+{
+	return t->last_error;
 }
 
 size_t iks_track_count(const struct iks_tracker *t)

@@ -609,9 +609,12 @@ static void test_later_file_wins(void **state)
 	(void)state;
 	iks_keytab_init(&kt);
 	load_table(&kt, "ikev1_decryption_table.tmpl");
-	assert_int_equal(load_text(&kt, "fafaeb49382a763c,00112233\n", err), 0);
+	assert_int_equal(load_text(&kt, "fafaeb49382a763c,0011223344556677\n", err), 0);
 	assert_int_equal(kt.n_v1, 3);
-	assert_int_equal(iks_keytab_find_v1(&kt, ck)->key_len, 4);
+	assert_int_equal(iks_keytab_find_v1(&kt, ck)->key_len, 8);
+	/* shorter than any cipher's key (DES: 8 bytes): refused, row kept */
+	assert_int_not_equal(load_text(&kt, "fafaeb49382a763c,00112233\n", err), 0);
+	assert_int_equal(iks_keytab_find_v1(&kt, ck)->key_len, 8);
 	iks_keytab_free(&kt);
 }
 
