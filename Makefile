@@ -6,6 +6,10 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
+# Seconds per fuzz target: make fuzz's default, and the short run make
+# test ends with (issue 7: every submission fuzzes each target briefly).
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 30
 
 .PHONY: all deps build run test test-asan lab fuzz bench install clean
 
@@ -23,13 +27,16 @@ build: deps
 run: build
 	@scripts/run-demo $(BUILD)/ikescope
 
-# The whole suite: unit, golden, CLI, tshark cross-check (release build),
-# the same again under ASan+UBSan, then the live lab smoke test.
+# The whole suite (ctest: unit, golden, CLI, tshark cross-checks, the
+# analyze manifest, live capture and probe against lab peers) in an
+# ASan+UBSan build and a release build, then the live lab smoke test and a
+# short run of every fuzz target.
 test: build test-asan
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	@rc=0; tests/lab/smoke --ikescope $(BUILD)/ikescope || rc=$$?; \
 	  if [ $$rc -eq 77 ]; then echo "lab smoke test skipped (see the reason above)"; \
 	  elif [ $$rc -ne 0 ]; then exit $$rc; fi
+	@scripts/fuzz $(FUZZ_SMOKE_SECONDS)
 
 test-asan: deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DIKS_SANITIZE=ON $(CMAKE_ARGS) >/dev/null
@@ -40,7 +47,11 @@ test-asan: deps
 
 # Regenerate every lab scenario into tests/captures/lab (root, ~10 min).
 lab: build
-	@tests/lab/lab run-all
+	@tests/lab/lab run-all --ikescope $(BUILD)/ikescope
+
+# Every libFuzzer target for FUZZ_SECONDS each (docs/robustness.md).
+fuzz: deps
+	@scripts/fuzz $(FUZZ_SECONDS)
 
 # Speed and memory against cat, tcpdump and tshark (docs/performance.md).
 bench: build
