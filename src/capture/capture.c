@@ -59,11 +59,46 @@ static void set_err(char *errbuf, size_t errlen, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* zlib names a stream opened on a descriptor "<fd:N>"; the file name is
+ * the CLI's to add, so that prefix is dropped from its messages. */
+static const char *gz_message(gzFile gz, int *errnum)
+{
+	const char *msg = gzerror(gz, errnum);
+
+	if (msg && !strncmp(msg, "<fd:", 4)) {
+		const char *end = strstr(msg, ">: ");
+
+		if (end)
+			msg = end + 3;
+	}
+	return msg;
+}
+
+void iks_capture_note_gz_error(struct iks_capture *cap)
+{
+	int errnum;
+	const char *msg = gz_message(cap->gz, &errnum);
+
+	cap->gz_errnum = errnum;
+	snprintf(cap->gz_msg, sizeof cap->gz_msg, "%s", msg ? msg : "read error");
+}
+
+/* zlib reports a compressed stream cut short as a plain end of file with
+ * Z_BUF_ERROR set. */
+void iks_capture_note_gz_end(struct iks_capture *cap)
+{
+	int errnum;
+
+	gzerror(cap->gz, &errnum);
+	if (errnum == Z_BUF_ERROR)
+		cap->gz_truncated = true;
+}
+
 static ssize_t cookie_read(void *arg, char *buf, size_t n)
 {
 	struct iks_capture *cap = arg;
 	size_t from_peek = cap->peek_len - cap->peek_off;
-	int got, errnum;
+	int got;
 
 	if (from_peek) {
 		if (from_peek > n)
@@ -76,21 +111,12 @@ static ssize_t cookie_read(void *arg, char *buf, size_t n)
 		n = INT_MAX;
 	got = gzread(cap->gz, buf, (unsigned)n);
 	if (got < 0) {
-		const char *msg = gzerror(cap->gz, &errnum);
-
-		cap->gz_errnum = errnum;
-		snprintf(cap->gz_msg, sizeof cap->gz_msg, "%s",
-			 msg ? msg : "read error");
+		iks_capture_note_gz_error(cap);
 		errno = EIO;
 		return -1;
 	}
-	if (got == 0) {
-		/* zlib reports a compressed stream cut short as a plain end
-		 * of file with Z_BUF_ERROR set. */
-		gzerror(cap->gz, &errnum);
-		if (errnum == Z_BUF_ERROR)
-			cap->gz_truncated = true;
-	}
+	if (got == 0)
+		iks_capture_note_gz_end(cap);
 	return got;
 }
 
@@ -193,7 +219,7 @@ static int open_input(struct iks_capture *cap, const char *path, char *errbuf,
 	got = gzread(cap->gz, cap->peek, PCAPNG_SHB_MIN_LEN);
 	if (got < 0) {
 		int errnum;
-		const char *msg = gzerror(cap->gz, &errnum);
+		const char *msg = gz_message(cap->gz, &errnum);
 
 		if (errnum == Z_ERRNO)
 			msg = strerror(errno);

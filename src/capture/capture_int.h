@@ -169,4 +169,9 @@ int iks_capture_reasm_add(struct iks_reasm *r, const struct iks_frag_in *in,
 			  struct iks_capture_stats *st, struct iks_cur *out,
 			  uint16_t *nfrags);
 
+/* After gzread() failed / returned 0: remember zlib's error (without its
+ * "<fd:N>: " prefix) / whether the stream was cut short. */
+void iks_capture_note_gz_error(struct iks_capture *cap);
+void iks_capture_note_gz_end(struct iks_capture *cap);
+
 #endif

@@ -145,22 +145,15 @@ static int fill(struct iks_capture *cap, size_t need)
 	f->off = 0;
 	while (f->len < need) {
 		size_t room = RBUF_SIZE - f->len;
-		int errnum, got = gzread(cap->gz, f->buf + f->len,
+		int got = gzread(cap->gz, f->buf + f->len,
 					 (unsigned)(room > READ_BLOCK ? READ_BLOCK : room));
 
 		if (got < 0) {
-			const char *msg = gzerror(cap->gz, &errnum);
-
-			cap->gz_errnum = errnum;
-			snprintf(cap->gz_msg, sizeof cap->gz_msg, "%s", msg ? msg : "read error");
+			iks_capture_note_gz_error(cap);
 			return -1;
 		}
 		if (got == 0) {
-			/* zlib reports a compressed stream cut short as a
-			 * plain end of file with Z_BUF_ERROR set */
-			gzerror(cap->gz, &errnum);
-			if (errnum == Z_BUF_ERROR)
-				cap->gz_truncated = true;
+			iks_capture_note_gz_end(cap);
 			f->eof = true;
 			break;
 		}

@@ -37,6 +37,7 @@ struct analyze {
 	const char *peer, *spi;
 	unsigned flags;           /* IKS_REPORT_* */
 	size_t counts[3];
+	size_t phase2_failed; /* IKE SA up, a phase 2 refused */
 	size_t total;
 	/* live */
 	struct iks_capture *cap;
@@ -62,7 +63,7 @@ static void analyze_usage(FILE *f)
 	fputs("usage: ikescope analyze [--json] [--ladder] [--keys FILE]... [--fail-on-error]\n"
 	      "                        [--status STATUS] [--peer ADDR] [--spi HEX]\n"
 	      "                        [--ike-port PORT]... [--idle-timeout S] [--max-open N]\n"
-	      "                        [--max-memory MB] [--stats]\n"
+	      "                        [--max-memory MB] [--stats] [--psk SECRET | --psk-file FILE]\n"
 	      "                        CAPTURE... | -i IFACE [-Z USER]\n"
 	      "  --json           one JSON record per IKE SA negotiation (JSON Lines)\n"
 	      "  --ladder         draw each negotiation's messages between the peers\n"
@@ -141,6 +142,18 @@ static void write_json(struct analyze *a, const json_t *o)
 	}
 }
 
+/* The IKE SA came up but a tunnel did not: for --fail-on-error and the
+ * summary, a VPN that carries no traffic has failed too. */
+static bool phase2_failed(const struct iks_nego *n)
+{
+	if (n->status == IKS_STATUS_FAILED)
+		return false;
+	for (unsigned i = 0; i < n->n_children; i++)
+		if (n->children[i].status == IKS_STATUS_FAILED && !n->children[i].ike_rekey)
+			return true;
+	return false;
+}
+
 /* The tracker hands over each negotiation as it concludes. */
 static void concluded(void *ctx, const struct iks_nego *n)
 {
@@ -149,6 +162,8 @@ static void concluded(void *ctx, const struct iks_nego *n)
 
 	a->counts[n->status]++;
 	a->total++;
+	if (phase2_failed(n))
+		a->phase2_failed++;
 	if ((a->only >= 0 && (int)n->status != a->only) || !matches(n, a->peer, a->spi))
 		return;
 	iks_diagnose(n, &fs);
@@ -230,11 +245,12 @@ static void print_summary(struct analyze *a, const struct iks_capture_stats *cs,
 
 	iks_track_get_stats(a->tracker, &ts);
 	if (a->json) {
-		json_t *o = json_pack("{s:s,s:I,s:I,s:I,s:I}", "type", "summary",
+		json_t *o = json_pack("{s:s,s:I,s:I,s:I,s:I,s:I}", "type", "summary",
 				      "negotiations", (json_int_t)a->total,
 				      "established", (json_int_t)a->counts[IKS_STATUS_ESTABLISHED],
 				      "failed", (json_int_t)a->counts[IKS_STATUS_FAILED],
-				      "incomplete", (json_int_t)a->counts[IKS_STATUS_INCOMPLETE]);
+				      "incomplete", (json_int_t)a->counts[IKS_STATUS_INCOMPLETE],
+				      "phase2_failed", (json_int_t)a->phase2_failed);
 
 		/* only what happened: files within the limits read as before */
 		if (ts.evicted)
@@ -267,9 +283,12 @@ static void print_summary(struct analyze *a, const struct iks_capture_stats *cs,
 		json_decref(o);
 		return;
 	}
-	printf("%zu negotiation%s: %zu established, %zu failed, %zu incomplete\n", a->total,
+	printf("%zu negotiation%s: %zu established, %zu failed, %zu incomplete", a->total,
 	       a->total == 1 ? "" : "s", a->counts[IKS_STATUS_ESTABLISHED],
 	       a->counts[IKS_STATUS_FAILED], a->counts[IKS_STATUS_INCOMPLETE]);
+	if (a->phase2_failed)
+		printf("; %zu with a phase 2 refused", a->phase2_failed);
+	putchar('\n');
 	print_limits_text(&ts, cs);
 	if (a->live) {
 		printf("%s: %llu frames", a->ifname, (unsigned long long)cs->frames);
@@ -287,7 +306,7 @@ static void print_stats(const struct analyze *a)
 	struct iks_track_stats ts;
 
 	iks_track_get_stats(a->tracker, &ts);
-	fprintf(stderr, "ikescope: %llu negotiations, at most %llu open at once in %.1f MiB; "
+	fprintf(stderr, "ikescope: %llu negotiation(s), at most %llu open at once in %.1f MiB; "
 		"concluded: %llu idle, %llu at the open or memory limit, %llu at the end; "
 		"%llu messages not filed, %llu not kept, %llu IKE fragment sets given up\n",
 		(unsigned long long)ts.negotiations, (unsigned long long)ts.open_peak,
@@ -567,7 +586,8 @@ int iks_cmd_analyze(int argc, char **argv)
 	free(a.jbuf);
 	iks_keytab_free(&keys);
 	iks_crypto_wipe(psk, sizeof psk);
-	if (status == IKS_EXIT_OK && fail_on_error && a.counts[IKS_STATUS_FAILED])
+	if (status == IKS_EXIT_OK && fail_on_error &&
+	    (a.counts[IKS_STATUS_FAILED] || a.phase2_failed))
 		status = IKS_EXIT_FAILED_NEGOTIATION;
 	return status;
 }

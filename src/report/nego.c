@@ -329,13 +329,16 @@ void iks_report_nego_text(FILE *out, const struct iks_nego *n, const struct iks_
 
 	iks_addr_format(&n->init_addr, a, sizeof a);
 	iks_addr_format(&n->resp_addr, b, sizeof b);
-	fprintf(out, "IKE SA #%u  %s:%u -> %s:%u  IKEv%u%s  %s%s%s",
-		n->id, a, n->init_port, b, n->resp_port, n->version,
+	fprintf(out, "IKE SA #%u  %s%s%s:%u -> %s%s%s:%u  IKEv%u%s  %s%s%s",
+		n->id, n->init_addr.family == 6 ? "[" : "", a, n->init_addr.family == 6 ? "]" : "",
+		n->init_port, n->resp_addr.family == 6 ? "[" : "", b,
+		n->resp_addr.family == 6 ? "]" : "", n->resp_port, n->version,
 		n->version == 2 ? "" : (n->exchange == IKS_V1_EX_AGGRESSIVE ? " Aggressive Mode" :
 								  " Main Mode"),
 		colour(flags, st_col), iks_status_name(n->status), colour(flags, "\033[0m"));
 	if (n->n_msgs)
-		fprintf(out, "  (%.3f s, %u messages)", n->end - n->start, n->n_msgs);
+		fprintf(out, "  (%.3f s, %u message%s)", n->end - n->start, n->n_msgs,
+			n->n_msgs == 1 ? "" : "s");
 	fputc('\n', out);
 	fprintf(out, "  SPIs %s/%s", iks_report_hex(n->spi_i, 8, hex, sizeof hex),
 		n->have_spi_r ? iks_report_hex(n->spi_r, 8, buf, sizeof buf) : "(none)");
