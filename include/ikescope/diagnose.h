@@ -25,8 +25,8 @@ struct iks_finding {
 	enum iks_severity severity;
 	enum iks_confidence confidence;
 	uint8_t phase;           /* 1 or 2 */
-	char summary[400];
-	char remedy[400];
+	char summary[640];
+	char remedy[480];
 	unsigned n_evidence;
 	uint64_t evidence[IKS_FINDING_MAX_EVIDENCE]; /* frame numbers */
 };

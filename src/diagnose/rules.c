@@ -122,17 +122,23 @@ static const char *side_addr(const struct iks_nego *n, bool initiator, char *buf
 	return iks_addr_format(initiator ? &n->init_addr : &n->resp_addr, buf, len);
 }
 
+/* The offered proposals for a sentence: the first few, then how many more
+ * (a scanner offers dozens). */
+#define IKS_LIST_PROPOSALS 4
+
 static void offered_list(const struct iks_prop *props, unsigned n, char *buf, size_t len)
 {
 	size_t used = 0;
 
 	buf[0] = '\0';
-	for (unsigned i = 0; i < n && used + 2 < len; i++) {
+	for (unsigned i = 0; i < n && i < IKS_LIST_PROPOSALS && used + 2 < len; i++) {
 		char one[128];
 
 		iks_prop_format(&props[i], one, sizeof one);
 		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? ", " : "", one);
 	}
+	if (n > IKS_LIST_PROPOSALS && used + 2 < len)
+		snprintf(buf + used, len - used, " and %u more", n - IKS_LIST_PROPOSALS);
 }
 
 /* ---- phase 1 ---- */
@@ -271,9 +277,10 @@ static void rule_proposal_refused(const struct iks_nego *n, struct iks_findings 
 	side_addr(n, false, r, sizeof r);
 	say(f->summary, sizeof f->summary,
 	    "%s accepted none of the IKE proposals offered (%s) and answered "
-	    "NO_PROPOSAL_CHOSEN: encryption, integrity/hash, PRF, DH group%s differ%s.",
+	    "NO_PROPOSAL_CHOSEN: the peers differ in encryption, integrity/hash, PRF%s or "
+	    "DH group%s.",
 	    r, offered[0] ? offered : "not readable",
-	    n->version == 1 ? ", authentication method or lifetime" : "",
+	    n->version == 1 ? ", authentication method, lifetime" : "",
 	    n->version == 1 ? " (a responder configured for IKEv2 only answers IKEv1 "
 			      "the same way)" : "");
 	say(f->remedy, sizeof f->remedy,
@@ -357,10 +364,10 @@ static void auth_finding(const struct iks_nego *n, struct iks_findings *out,
 		if (!f)
 			return;
 		say(f->summary, sizeof f->summary,
-		    "Authentication failed: %s. The pre-shared keys of the two peers most "
-		    "likely differ%s.", what,
-		    conf == IKS_CONF_LIKELY ? " (a mismatch of the peer identities the keys "
-					      "are bound to gives the same picture)" : "");
+		    "Authentication failed: %s. The pre-shared keys of the two peers %s.",
+		    what, conf == IKS_CONF_LIKELY ?
+				  "most likely differ (a mismatch of the peer identities the "
+				  "keys are bound to gives the same picture)" : "differ");
 		say(f->remedy, sizeof f->remedy,
 		    "Set the same pre-shared key on both peers, for the identities they "
 		    "actually use (swanctl.conf secrets: ike { secret = ... id = ... }).");
@@ -403,8 +410,14 @@ static void rule_auth_v2(const struct iks_nego *n, struct iks_findings *out)
 	const struct iks_nmsg *m = notify_msg(n, 0, IKS_V2_N_AUTHENTICATION_FAILED);
 	const struct iks_nmsg *resp;
 
+	/*
+	 * AUTHENTICATION_FAILED says authentication failed, not why: a wrong
+	 * PSK and an identity the responder has no configuration for put the
+	 * same notification on the wire (docs/failures.md, v2-id-mismatch),
+	 * so which of them is an inference.
+	 */
 	if (m) {
-		auth_finding(n, out, IKS_CONF_CERTAIN, m,
+		auth_finding(n, out, IKS_CONF_LIKELY, m,
 			     m->from_initiator ? "the initiator rejected the responder's AUTH "
 						 "(AUTHENTICATION_FAILED)" :
 						 "the responder answered IKE_AUTH with "
@@ -489,14 +502,17 @@ static bool refusal_shares_keys(const struct iks_nego *n, const struct iks_nmsg 
 
 static void rule_auth_v1(const struct iks_nego *n, struct iks_findings *out)
 {
-	/* A failed hash or authentication is said outright; a payload the
-	 * responder could not parse is what a wrong key's garbage looks like. */
+	/* A hash that does not verify is said outright (HASH_I covers the
+	 * received ID, so only SKEYID, i.e. the PSK, can make it differ); a
+	 * payload the responder could not parse is what a wrong key's
+	 * garbage looks like. */
 	static const struct {
 		uint16_t type;
 		enum iks_confidence conf;
 	} said[] = {
 		{ IKS_V1_N_INVALID_HASH_INFORMATION, IKS_CONF_CERTAIN },
-		{ IKS_V1_N_AUTHENTICATION_FAILED, IKS_CONF_CERTAIN },
+		/* strongSwan answers an unknown identity with it too */
+		{ IKS_V1_N_AUTHENTICATION_FAILED, IKS_CONF_LIKELY },
 		{ IKS_V1_N_INVALID_PAYLOAD_TYPE, IKS_CONF_LIKELY },
 		{ IKS_V1_N_PAYLOAD_MALFORMED, IKS_CONF_LIKELY },
 	};

@@ -456,6 +456,9 @@ static void ladder_label(const struct iks_nego *n, const struct iks_nmsg *m, cha
 
 	if (m->encrypted && !m->decrypted && used < len)
 		used += (size_t)snprintf(buf + used, len - used, " [encrypted]");
+	if (m->ip_fragments && used < len)
+		used += (size_t)snprintf(buf + used, len - used, " [%u IP fragments]",
+					 m->ip_fragments);
 	for (unsigned i = 0; i < m->n_notify && used < len; i++) {
 		const char *nm = iks_name(n->version == 1 ? IKS_TAB_V1_NOTIFY : IKS_TAB_V2_NOTIFY,
 					  m->notify[i]);

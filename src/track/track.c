@@ -708,6 +708,17 @@ static struct iks_child *child_for(struct iks_nego *n, uint32_t msgid, uint8_t e
 	return c;
 }
 
+/* A notify type by its registry name, or "notify N". */
+static const char *notify_label(unsigned version, uint16_t type, char *buf, size_t len)
+{
+	const char *name = iks_name(version == 1 ? IKS_TAB_V1_NOTIFY : IKS_TAB_V2_NOTIFY, type);
+
+	if (name)
+		return name;
+	snprintf(buf, len, "notify %u", type);
+	return buf;
+}
+
 static uint16_t first_error(const struct iks_nmsg *nm)
 {
 	for (unsigned i = 0; i < nm->n_notify; i++)
@@ -845,7 +856,7 @@ static void apply_v2(struct iks_tracker *t, struct iks_nego *n, const struct iks
 		     struct iks_nmsg *nm)
 {
 	uint16_t err = first_error(nm);
-	char why[128];
+	char why[128], lbl[48];
 
 	switch (nm->exchange) {
 	case IKS_V2_EX_IKE_SA_INIT:
@@ -872,7 +883,7 @@ static void apply_v2(struct iks_tracker *t, struct iks_nego *n, const struct iks
 			}
 		}
 		if (err && !(nm->payloads & IKS_PK_SA)) {
-			snprintf(why, sizeof why, "IKE_SA_INIT refused with notify %u", err);
+			snprintf(why, sizeof why, "IKE_SA_INIT refused with %s", notify_label(2, err, lbl, sizeof lbl));
 			nego_set_status(n, IKS_STATUS_FAILED, false, why);
 		}
 		break;
@@ -894,7 +905,7 @@ static void apply_v2(struct iks_tracker *t, struct iks_nego *n, const struct iks
 			nego_set_status(n, IKS_STATUS_ESTABLISHED, false,
 					"IKE_AUTH answered with AUTH");
 		} else if (err) {
-			snprintf(why, sizeof why, "IKE_AUTH refused with notify %u", err);
+			snprintf(why, sizeof why, "IKE_AUTH refused with %s", notify_label(2, err, lbl, sizeof lbl));
 			nego_set_status(n, IKS_STATUS_FAILED, false, why);
 		}
 		if (c) {
@@ -953,7 +964,7 @@ static void apply_v1(struct iks_tracker *t, struct iks_nego *n, const struct iks
 		     struct iks_nmsg *nm)
 {
 	uint16_t err = first_error(nm);
-	char why[128];
+	char why[128], lbl[48];
 
 	if (nm->exchange == n->exchange &&
 	    (n->exchange == IKS_V1_EX_MAIN || n->exchange == IKS_V1_EX_AGGRESSIVE)) {
@@ -999,7 +1010,7 @@ static void apply_v1(struct iks_tracker *t, struct iks_nego *n, const struct iks
 		break;
 	case IKS_V1_EX_INFO:
 		if (err && n->status == IKS_STATUS_INCOMPLETE) {
-			snprintf(why, sizeof why, "notify %u before phase 1 completed", err);
+			snprintf(why, sizeof why, "%s before phase 1 completed", notify_label(1, err, lbl, sizeof lbl));
 			nego_set_status(n, IKS_STATUS_FAILED, false, why);
 		}
 		/* a refusal of a Quick Mode names no message id of it: the
